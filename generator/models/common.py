@@ -1,0 +1,164 @@
+"""Building blocks shared by every data kind: the base model, ids, periods, times, links, sources.
+
+Each constrained text type checks with a plain function (so the message reads well) and declares
+the same rule as a JSON Schema pattern (so editors check it as people type).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+
+from generator.periods import EXPECTED as PERIOD_EXPECTED
+from generator.periods import Period
+
+
+class Model(BaseModel):
+    """Strict about keys, relaxed about how numbers and dates are typed, immutable once loaded."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        allow_inf_nan=False,
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+        str_strip_whitespace=True,
+    )
+
+
+def _pattern_type(pattern: str, check: Any, description: str) -> Any:
+    return Annotated[
+        str,
+        AfterValidator(check),
+        WithJsonSchema({"type": "string", "pattern": pattern, "description": description}),
+    ]
+
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CODE_PATTERN = r"^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$"
+ELEMENT_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*:[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+PERIOD_PATTERN = r"^[0-9]{4}([-/][0-9]{2}|-Q[1-4])?$"
+MAX_ID = 80
+
+
+def check_slug(value: str) -> str:
+    if not re.fullmatch(SLUG_PATTERN, value) or len(value) > MAX_ID:
+        raise ValueError(
+            f"expected an id of lower-case letters and digits joined by hyphens (like 'letters-reply'), got '{value}'"
+        )
+    return value
+
+
+def check_code(value: str) -> str:
+    if not re.fullmatch(CODE_PATTERN, value) or len(value) > MAX_ID:
+        raise ValueError(f"expected a code of letters and digits joined by dots or hyphens (like '3.2.4' or 'R1'), got '{value}'")
+    return value
+
+
+def check_element(value: str) -> str:
+    if not re.fullmatch(ELEMENT_PATTERN, value):
+        raise ValueError(f"expected a framework and element like 'cse:4.3.1', got '{value}'")
+    return value
+
+
+def check_time(value: str) -> str:
+    if not re.fullmatch(TIME_PATTERN, value):
+        raise ValueError(f"expected a time on the 24-hour clock like '08:30', got '{value}'")
+    return value
+
+
+def check_link(value: str) -> str:
+    if re.match(r"^(https?://[^\s]+|mailto:[^\s]+|tel:[+0-9 ()-]+|/[^\s]*)$", value):
+        return value
+    raise ValueError(f"expected a link starting https://, http://, mailto:, tel: or /, got '{value}'")
+
+
+def check_partial_date(value: str) -> str:
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
+        return value
+    raise ValueError(f"expected a date like 2025-04-01, a month like 2025-04 or a year like 2025, got '{value}'")
+
+
+Slug = _pattern_type(SLUG_PATTERN, check_slug, "An id: lower-case letters and digits joined by hyphens.")
+Code = _pattern_type(CODE_PATTERN, check_code, "A code as printed in the source, such as 3.2.4, R1 or OX-R1.")
+ElementRef = _pattern_type(ELEMENT_PATTERN, check_element, "A framework id and element id, such as cse:4.3.1.")
+Time = _pattern_type(TIME_PATTERN, check_time, "A time on the 24-hour clock, such as 08:30.")
+Link = _pattern_type(r"^(https?://|mailto:|tel:|/)", check_link, "A web address, mailto:, tel: or a site path.")
+PartialDate = Annotated[
+    str,
+    PlainValidator(lambda value: check_partial_date(str(value))),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}, {"type": "integer"}],
+            "description": "A date, month or year.",
+        }
+    ),
+]
+
+
+def _parse_period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise ValueError(f"expected {PERIOD_EXPECTED}")
+    return Period.parse(value)
+
+
+_PERIOD_SCHEMA = {
+    "anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+    "description": "A period: 2024 (year), 2024-25 (UK financial year), 2024-Q1 (quarter) or 2024-04 (month).",
+}
+
+PeriodValue = Annotated[
+    Period,
+    PlainValidator(_parse_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(_PERIOD_SCHEMA),
+]
+
+
+def _parse_due(value: Any) -> date | Period:
+    if isinstance(value, date | Period):
+        return value
+    text = str(value)
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"expected a real date like 2025-03-31, got '{text}'") from None
+    try:
+        return Period.parse(text)
+    except ValueError:
+        raise ValueError(f"expected a date like 2025-03-31 or {PERIOD_EXPECTED}, got '{text}'") from None
+
+
+Due = Annotated[
+    date | Period,
+    PlainValidator(_parse_due),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "format": "date"}, *_PERIOD_SCHEMA["anyOf"]],  # type: ignore[misc]
+            "description": "A date (2025-03-31) or a period (2025-Q1, 2025-03, 2025-26).",
+        }
+    ),
+]
+
+
+class Source(Model):
+    """A document the content was taken from, credited on the page that shows it."""
+
+    title: str
+    """The document's title."""
+    publisher: str | None = None
+    """Who published it."""
+    date: PartialDate | None = None
+    """When it was published: a date, a month or a year."""
+    url: Link | None = None
+    """Where to read it, if it is online."""
+    note: str | None = None
+    """What was taken from it, and how it was changed."""

@@ -1,0 +1,93 @@
+"""Performance measures with their targets over time and their results per period."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from generator.models.common import Code, ElementRef, Model, PeriodValue, Slug, Source
+
+Unit = Literal["percentage", "count", "duration", "days", "score", "money"]
+Frequency = Literal["monthly", "quarterly", "annual", "financial-year"]
+
+
+class Target(Model):
+    """A target value that applies from one period until the next target starts."""
+
+    from_: PeriodValue = Field(alias="from")
+    """The first period the target applies to."""
+    value: float
+    """The target, in the measure's unit."""
+
+
+class Share(Model):
+    """One unit's part of a result."""
+
+    unit: Slug
+    """Id of the unit (from site.yml)."""
+    value: float
+    """The unit's own figure."""
+
+
+class Result(Model):
+    """The measure's value for one period."""
+
+    period: PeriodValue
+    """The period the figure covers, matching the measure's frequency."""
+    value: float
+    """The figure, in the measure's unit."""
+    numerator: float | None = Field(None, ge=0)
+    """For a percentage: how many met the standard."""
+    denominator: float | None = Field(None, gt=0)
+    """For a percentage: how many were counted."""
+    sample_size: int | None = Field(None, ge=0)
+    """For a survey: how many people answered."""
+    year_to_date: bool = False
+    """True if the figure is cumulative from the start of the year."""
+    breakdown: tuple[Share, ...] = ()
+    """The figure per unit, such as per department."""
+    published: date | None = None
+    """When the figure was first published (a date), if different from the period's end."""
+    note: str | None = None
+    """Anything a reader needs to understand the figure."""
+    explanation: str | None = None
+    """Why a target was missed and what is being done; required when the latest result misses."""
+    actions: tuple[Code, ...] = ()
+    """Ids of improvement actions that respond to this result."""
+
+
+class Measure(Model):
+    """A performance measure and its results (`data/measures/<id>.yml`)."""
+
+    id: Slug | None = None
+    """Id used by charters and page addresses; defaults to the file name."""
+    title: str
+    """What is measured, in words residents use."""
+    unit: Unit
+    """percentage, count, duration (seconds), days, score or money (pounds)."""
+    polarity: Literal["higher-is-better", "lower-is-better"]
+    """Whether a higher or a lower figure is better."""
+    frequency: Frequency
+    """How often results are published: monthly, quarterly, annual (calendar year) or financial-year."""
+    owner: Slug
+    """Id of the unit responsible."""
+    definition: str
+    """What is counted."""
+    method: str | None = None
+    """How it is counted or surveyed."""
+    source: str | None = None
+    """Where the figures come from."""
+    sample: bool = False
+    """True if the figures are made-up examples."""
+    decimals: int = Field(0, ge=0, le=3)
+    """Decimal places to show."""
+    targets: tuple[Target, ...] = ()
+    """Targets, each applying from its period until the next."""
+    results: tuple[Result, ...] = ()
+    """Results, one per period."""
+    elements: tuple[ElementRef, ...] = ()
+    """Framework elements the measure evidences."""
+    sources: tuple[Source, ...] = ()
+    """Documents the measure comes from."""

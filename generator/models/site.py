@@ -1,0 +1,144 @@
+"""The publisher: its organisational units, how to contact it, formats it offers, its accessibility."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import model_validator
+
+from generator.models.common import Link, Model, Slug, Source, Time
+
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class Unit(Model):
+    """A part of the organisation: the council, a group or directorate, a service, or a partner."""
+
+    id: Slug
+    """Stable id used by charters, measures and assessments."""
+    name: str
+    """The unit's name as residents know it."""
+    kind: Literal["council", "directorate", "group", "service", "partner"]
+    """Where the unit sits: council, directorate, group, service, or partner (another body)."""
+    description: str | None = None
+    """What the unit does, in a sentence."""
+    children: tuple[Unit, ...] = ()
+    """Units inside this one."""
+
+
+class Hours(Model):
+    """Opening hours for a set of days."""
+
+    days: tuple[Day, ...]
+    """Days these hours apply to: mon, tue, wed, thu, fri, sat, sun."""
+    opens: Time
+    """Opening time, 24-hour clock, quoted: "08:30"."""
+    closes: Time
+    """Closing time, 24-hour clock, quoted: "17:30"."""
+    note: str | None = None
+    """Anything residents should know, such as a lunchtime closure."""
+
+    @model_validator(mode="after")
+    def _closes_after_opens(self) -> Hours:
+        if self.closes <= self.opens:
+            raise ValueError(f"closes ({self.closes}) must be later than opens ({self.opens})")
+        return self
+
+
+class Channel(Model):
+    """One way to reach the council."""
+
+    id: Slug
+    """Stable id of the channel."""
+    kind: Literal["telephone", "textphone", "sms", "email", "web", "post", "visit", "relay"]
+    """The kind of channel."""
+    label: str
+    """What the channel is called, such as "Customer Services"."""
+    value: str
+    """The number, address or web address."""
+    link: Link | None = None
+    """A link to use it (tel:, mailto: or https:), if different from the value."""
+    hours: tuple[Hours, ...] = ()
+    """When it is staffed; leave out for channels open at all times."""
+    note: str | None = None
+    """Anything else residents should know."""
+
+
+class Office(Model):
+    """A place residents can visit."""
+
+    id: Slug
+    """Stable id of the office."""
+    name: str
+    """The office's name."""
+    address: str
+    """Its postal address."""
+    services: tuple[Slug, ...] = ()
+    """Unit ids whose services are offered there."""
+    hours: tuple[Hours, ...] = ()
+    """Opening hours per day."""
+    note: str | None = None
+    """Access information, such as step-free entry or parking."""
+
+
+class Contact(Model):
+    """How to reach the council."""
+
+    channels: tuple[Channel, ...] = ()
+    """Telephone, email, web and other channels."""
+    offices: tuple[Office, ...] = ()
+    """Offices with their opening hours."""
+
+
+class AlternativeFormats(Model):
+    """How to ask for information in another format or language."""
+
+    text: str
+    """What to do to ask, in a sentence or two."""
+    formats: tuple[str, ...] = ()
+    """Formats on offer, such as large print, Braille, audio, Easy Read."""
+    languages: tuple[str, ...] = ()
+    """Languages on offer, by name."""
+
+
+class Accessibility(Model):
+    """Facts for the site's accessibility statement."""
+
+    target: str = "WCAG 2.2 AA"
+    """The standard the site is built to meet."""
+    status: Literal["fully-compliant", "partially-compliant", "not-compliant"]
+    """How far the site meets it, as the statement must say."""
+    prepared: date
+    """When the statement was first prepared."""
+    reviewed: date | None = None
+    """When it was last reviewed."""
+    contact: str
+    """Where to report an accessibility problem (an email address or phone number)."""
+    known_issues: tuple[str, ...] = ()
+    """Parts of the site known not to be accessible, and why."""
+
+
+class Site(Model):
+    """The publisher and the facts every page needs (`data/site.yml`)."""
+
+    name: str
+    """The public body's name."""
+    url: Link
+    """The published site's address."""
+    language: str = "en"
+    """Language code of the content, such as en or cy."""
+    description: str | None = None
+    """One sentence about the site, used in search results."""
+    sample: bool = False
+    """True if the publication is example content rather than real figures."""
+    units: tuple[Unit, ...]
+    """The organisation as a tree: council, then groups, then services; partners at the top."""
+    contact: Contact = Contact()
+    """Channels and offices."""
+    alternative_formats: AlternativeFormats | None = None
+    """How to ask for other formats and languages."""
+    accessibility: Accessibility | None = None
+    """Facts for the accessibility statement."""
+    sources: tuple[Source, ...] = ()
+    """Documents the content comes from."""

@@ -1,0 +1,180 @@
+"""Read a publication folder into typed models, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from generator.load import Document, load_yaml, read_text, split_front_matter
+from generator.messages import problems_from
+from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
+from generator.models.common import Model
+from generator.problems import Problem, did_you_mean
+
+M = TypeVar("M", bound=Model)
+_UPDATE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md")
+_OTHER_FOLDERS = {"updates", "templates"}
+
+
+@dataclass(frozen=True)
+class Post:
+    """An update: its front matter, its Markdown body and the slug from its file name."""
+
+    slug: str
+    meta: Update
+    body: str
+
+
+@dataclass
+class Publication:
+    """Everything in a data folder, by kind and id, with the documents for locating problems."""
+
+    root: Path
+    site: Site | None = None
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    charters: dict[str, Charter] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)
+    assessments: dict[str, Assessment] = field(default_factory=dict)
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    posts: list[Post] = field(default_factory=list)
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    failed: set[tuple[str, str]] = field(default_factory=set)
+    """Items whose file could not be read; references to them are not reported again."""
+
+    def document(self, kind: str, item_id: str) -> Document:
+        """The file an item came from (for placing a problem at its line)."""
+        return self.documents[(kind, item_id)]
+
+
+def read_publication(root: Path) -> tuple[Publication, list[Problem]]:
+    """Load and type-check every file under `root`; cross-references are checked separately."""
+    publication = Publication(root)
+    problems: list[Problem] = []
+    site_file = root / "site.yml"
+    if not root.is_dir():
+        return publication, [Problem(str(root), 1, 1, "", "folder not found; give the folder that holds site.yml")]
+    if site_file.is_file():
+        site, _ = _read_model(site_file, Site, root, problems)
+        if site:
+            publication.site = site[0]
+            publication.documents[("site", "site")] = site[1]
+        else:
+            publication.failed.add(("site", "site"))
+    else:
+        problems.append(Problem(str(site_file), 1, 1, "", "file not found; every publication needs a site.yml"))
+    targets: dict[str, tuple[dict[str, Any], type[Model]]] = {
+        "framework": (publication.frameworks, Framework),
+        "charter": (publication.charters, Charter),
+        "measure": (publication.measures, Measure),
+        "assessment": (publication.assessments, Assessment),
+        "benchmark": (publication.benchmarks, Benchmark),
+        "improvement": (publication.plans, Plan),
+    }
+    for folder, kind in FOLDERS.items():
+        store, model = targets[kind]
+        for path in _files(root / folder, (".yml", ".yaml"), root, problems):
+            loaded, item_id = _read_model(path, model, root, problems)
+            if not loaded:
+                publication.failed.add((kind, path.stem))
+                continue
+            if item_id in store:
+                problems.append(Problem(str(path), 1, 1, "", f"a second file for the id '{item_id}'; keep one of them"))
+                continue
+            store[item_id] = loaded[0]
+            publication.documents[(kind, item_id)] = loaded[1]
+    for path in _files(root / "updates", (".md",), root, problems):
+        post = _read_post(path, root, problems)
+        if post:
+            publication.posts.append(post)
+    publication.posts.sort(key=lambda post: (post.meta.date, post.slug), reverse=True)
+    problems.extend(_unknown_folders(root))
+    return publication, problems
+
+
+def _files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[Problem]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = []
+    inside = root.resolve()
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix not in suffixes:
+            problems.append(
+                Problem(str(path), 1, 1, "", f"not read: expected a {' or '.join(suffixes)} file here", "warning")
+            )
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            problems.append(Problem(str(path), 1, 1, "", "is a link to a file outside the data folder; copy the file in instead"))
+            continue
+        found.append(path)
+    return found
+
+
+def _read_model(path: Path, model: type[M], root: Path, problems: list[Problem]) -> tuple[tuple[M, Document] | None, str]:
+    file = str(path)
+    text, read_problems = read_text(path, file)
+    problems.extend(read_problems)
+    if text is None:
+        return None, ""
+    document, parse_problems = load_yaml(text, file)
+    problems.extend(parse_problems)
+    if document is None or parse_problems:
+        return None, ""
+    try:
+        item = model.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(problems_from(error, document, model))
+        return None, ""
+    stem = path.stem
+    given = getattr(item, "id", stem) if "id" in model.model_fields else stem
+    if given is None:
+        item = item.model_copy(update={"id": stem})
+    elif given != stem:
+        problems.append(document.problem(("id",), f"'{given}' does not match the file name '{path.name}'; make them the same"))
+        return None, ""
+    return (item, document), stem
+
+
+def _read_post(path: Path, root: Path, problems: list[Problem]) -> Post | None:
+    file = str(path)
+    match = _UPDATE_NAME.fullmatch(path.name)
+    if not match:
+        problems.append(Problem(file, 1, 1, "", "name the file like 2025-05-01-short-title.md (date, then words joined by hyphens)"))
+        return None
+    text, read_problems = read_text(path, file)
+    problems.extend(read_problems)
+    if text is None:
+        return None
+    front, body, _, split_problems = split_front_matter(text, file)
+    problems.extend(split_problems)
+    if front is None:
+        return None
+    document, parse_problems = load_yaml(front, file, line_offset=1)
+    problems.extend(parse_problems)
+    if document is None or parse_problems:
+        return None
+    try:
+        meta = Update.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(problems_from(error, document, Update))
+        return None
+    if meta.date.isoformat() != match[1]:
+        problems.append(document.problem(("date",), f"{meta.date} does not match the date in the file name ({match[1]})"))
+        return None
+    return Post(f"{match[1]}-{match[2]}", meta, body)
+
+
+def _unknown_folders(root: Path) -> list[Problem]:
+    known = set(FOLDERS) | _OTHER_FOLDERS
+    problems = []
+    for path in sorted(root.iterdir()):
+        if path.is_dir() and not path.name.startswith(".") and path.name not in known:
+            hint = did_you_mean(path.name, known)
+            problems.append(Problem(str(path), 1, 1, "", f"unknown folder; its files are not read{hint}", "warning"))
+    return problems

@@ -1,0 +1,34 @@
+"""JSON Schemas for editors, generated from the models (the one source of truth)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.models import KINDS
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """Each data kind's JSON Schema, keyed by kind."""
+    result = {}
+    for kind, model in KINDS.items():
+        schema = model.model_json_schema(by_alias=True)
+        result[kind] = {"$schema": SCHEMA_DIALECT, "$id": f"{kind}.schema.json", **schema}
+    return result
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_schemas(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, schema in schemas().items():
+        path = out / f"{kind}.schema.json"
+        path.write_text(render(schema), encoding="utf-8")
+        written.append(path)
+    return written
