@@ -91,12 +91,26 @@ def counts(publication: Publication) -> dict[str, int]:
 def summary(publication: Publication, problems: list[Problem], strict: bool = False) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    held = ", ".join(f"{n} {name}" for name, n in counts(publication).items())
+    held = ", ".join(f"{n} {name if n != 1 else _SINGULAR.get(name, name)}" for name, n in counts(publication).items())
     if not problems:
         return f"{publication.root}: valid: {held}"
     found = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     verdict = "failed" if errors or (strict and warnings) else "valid with warnings"
     return f"{publication.root}: {verdict}: {found} ({held})"
+
+
+_SINGULAR = {
+    "frameworks": "framework",
+    "elements": "element",
+    "charters": "charter",
+    "commitments": "commitment",
+    "measures": "measure",
+    "results": "result",
+    "assessments": "assessment",
+    "benchmarks": "benchmark",
+    "improvement plans": "improvement plan",
+    "updates": "update",
+}
 
 
 def _plural(n: int, word: str) -> str:

@@ -24,13 +24,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 40
+_SCAN_ABOVE = 1000
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
 
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 _NULL = "tag:yaml.org,2002:null"
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -109,7 +109,9 @@ def read_text(path: Path, file: str, max_bytes: int = MAX_BYTES) -> tuple[str | 
     return text, []
 
 
-def load_yaml(text: str, file: str, *, typed: bool = False, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
+def load_yaml(
+    text: str, file: str, *, typed: bool = False, line_offset: int = 0
+) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document into plain dicts, lists and strings (None for an empty value).
 
     With `typed=True`, scalars are resolved by YAML 1.2's core schema instead (numbers, booleans,
@@ -119,6 +121,10 @@ def load_yaml(text: str, file: str, *, typed: bool = False, line_offset: int = 0
     if problems:
         return None, problems
     try:
+        if _may_be_too_deep(text):
+            problems = _depth(text, file, line_offset)
+            if problems:
+                return None, problems
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -134,10 +140,38 @@ def load_yaml(text: str, file: str, *, typed: bool = False, line_offset: int = 0
     if not isinstance(root, yaml.MappingNode):
         line, column = root.start_mark.line + 1 + line_offset, root.start_mark.column + 1
         found = "a list" if isinstance(root, yaml.SequenceNode) else f"'{root.value}'"
-        return None, [Problem(file, line, column, "", f"expected a mapping of keys and values at the top level, got {found}")]
+        return None, [
+            Problem(file, line, column, "", f"expected a mapping of keys and values at the top level, got {found}")
+        ]
     builder = _Builder(file, typed, line_offset)
     data = builder.build(root, (), 0)
     return Document(file, data, builder.marks), builder.problems
+
+
+def _may_be_too_deep(text: str) -> bool:
+    """A cheap upper bound on nesting: flow brackets plus the longest line (block indentation).
+
+    libyaml's composer recurses once per level and crashes the interpreter on a document nested
+    tens of thousands deep, so such documents are measured with the parser's events first.
+    """
+    depth = peak = 0
+    for bracket in re.finditer(r"[\[\]{}]", text):
+        depth += 1 if bracket.group() in "[{" else -1
+        peak = max(peak, depth)
+    return peak + max(map(len, text.split("\n"))) > _SCAN_ABOVE
+
+
+def _depth(text: str, file: str, line_offset: int) -> list[Problem]:
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else (1, 1)
+                return [Problem(file, line + line_offset, column, "", f"nested more than {MAX_DEPTH} levels deep")]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return []
 
 
 def _tabs(text: str, file: str, line_offset: int) -> list[Problem]:
@@ -165,7 +199,9 @@ class _Builder:
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.file, mark.line + 1 + self.offset, mark.column + 1, format_path(path), message))
+        self.problems.append(
+            Problem(self.file, mark.line + 1 + self.offset, mark.column + 1, format_path(path), message)
+        )
 
     def mark(self, path: Path_, node: yaml.Node) -> None:
         self.marks[path] = (node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
@@ -194,6 +230,7 @@ class _Builder:
                 self.mark((*path, index), item)
                 items.append(self.build(item, (*path, index), depth + 1))
             return items
+        assert isinstance(node, yaml.MappingNode)
         return self.mapping(node, path, depth)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
@@ -241,7 +278,12 @@ def split_front_matter(text: str, file: str) -> tuple[str | None, str, int, list
     """Separate a Markdown post's `---` front matter from its body; returns the body's first line."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return None, text, 1, [Problem(file, 1, 1, "", "expected front matter: a first line '---', then title and date, then '---'")]
+        return (
+            None,
+            text,
+            1,
+            [Problem(file, 1, 1, "", "expected front matter: a first line '---', then title and date, then '---'")],
+        )
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2, []

@@ -7,6 +7,7 @@ pydantic adds to a location never reach the reader.
 
 from __future__ import annotations
 
+import difflib
 import re
 import types
 import typing
@@ -49,15 +50,27 @@ _LIMITS = {
 def problems_from(error: ValidationError, document: Document, model: type[BaseModel]) -> list[Problem]:
     """One problem per distinct mistake, located in the document."""
     problems: dict[tuple[Path_, str], Problem] = {}
-    for item in error.errors(include_url=False):
-        if _counted_after_failures(item):
-            continue
-        path, missing = _resolve(document.data, item["loc"], item["type"])
+    items = [item for item in error.errors(include_url=False) if not _counted_after_failures(item)]
+    resolved = [(item, *_resolve(document.data, item["loc"], item["type"])) for item in items]
+    misspelt = _misspelt(resolved, model)
+    for item, path, missing in resolved:
+        if missing and path in misspelt:
+            continue  # the unknown key next to it is the same mistake, with the better message
         message = _message(item, path, model)
         where = path if not missing else path[:-1]
         line, column = document.position(where)
         problems.setdefault((path, message), Problem(document.file, line, column, format_path(path), message))
     return list(problems.values())
+
+
+def _misspelt(resolved: list[tuple[Any, Path_, bool]], model: type[BaseModel]) -> set[Path_]:
+    """Paths of missing keys that an unknown key beside them was surely meant to be."""
+    meant = set()
+    for item, path, _ in resolved:
+        if item["type"] == "extra_forbidden" and path:
+            close = difflib.get_close_matches(str(path[-1]), _known_keys(model, path[:-1]), n=1, cutoff=0.6)
+            meant.update((*path[:-1], key) for key in close)
+    return meant
 
 
 def _counted_after_failures(item: Any) -> bool:
@@ -71,10 +84,9 @@ def _resolve(data: Any, loc: tuple[int | str, ...], kind: str) -> tuple[Path_, b
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        in_mapping = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_mapping or in_list:
             current = current[part]
             path.append(part)
         elif kind == "missing" and part is loc[-1] and isinstance(current, dict | type(None)):

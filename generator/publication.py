@@ -110,13 +110,17 @@ def _files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[P
             )
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(inside):
-            problems.append(Problem(str(path), 1, 1, "", "is a link to a file outside the data folder; copy the file in instead"))
+            problems.append(
+                Problem(str(path), 1, 1, "", "is a link to a file outside the data folder; copy the file in instead")
+            )
             continue
         found.append(path)
     return found
 
 
-def _read_model(path: Path, model: type[M], root: Path, problems: list[Problem]) -> tuple[tuple[M, Document] | None, str]:
+def _read_model(
+    path: Path, model: type[M], root: Path, problems: list[Problem]
+) -> tuple[tuple[M, Document] | None, str]:
     file = str(path)
     text, read_problems = read_text(path, file)
     problems.extend(read_problems)
@@ -136,7 +140,9 @@ def _read_model(path: Path, model: type[M], root: Path, problems: list[Problem])
     if given is None:
         item = item.model_copy(update={"id": stem})
     elif given != stem:
-        problems.append(document.problem(("id",), f"'{given}' does not match the file name '{path.name}'; make them the same"))
+        problems.append(
+            document.problem(("id",), f"'{given}' does not match the file name '{path.name}'; make them the same")
+        )
         return None, ""
     return (item, document), stem
 
@@ -145,7 +151,9 @@ def _read_post(path: Path, root: Path, problems: list[Problem]) -> Post | None:
     file = str(path)
     match = _UPDATE_NAME.fullmatch(path.name)
     if not match:
-        problems.append(Problem(file, 1, 1, "", "name the file like 2025-05-01-short-title.md (date, then words joined by hyphens)"))
+        problems.append(
+            Problem(file, 1, 1, "", "name the file like 2025-05-01-short-title.md (date, then words joined by hyphens)")
+        )
         return None
     text, read_problems = read_text(path, file)
     problems.extend(read_problems)
@@ -165,7 +173,9 @@ def _read_post(path: Path, root: Path, problems: list[Problem]) -> Post | None:
         problems.extend(problems_from(error, document, Update))
         return None
     if meta.date.isoformat() != match[1]:
-        problems.append(document.problem(("date",), f"{meta.date} does not match the date in the file name ({match[1]})"))
+        problems.append(
+            document.problem(("date",), f"{meta.date} does not match the date in the file name ({match[1]})")
+        )
         return None
     return Post(f"{match[1]}-{match[2]}", meta, body)
 

@@ -74,10 +74,18 @@ def verdict(assessment: Assessment, framework: Framework) -> Verdict:
         count = counts.get(condition.level, 0)
         if condition.at_least_percent is not None:
             limit = math.ceil(rated * condition.at_least_percent / 100 - 1e-9)
-            outcomes.append(ConditionOutcome(condition.level, f"at least {condition.at_least_percent:g}%", count, limit, count >= limit))
+            outcomes.append(
+                ConditionOutcome(
+                    condition.level, f"at least {condition.at_least_percent:g}%", count, limit, count >= limit
+                )
+            )
         elif condition.at_most_percent is not None:
             limit = math.floor(rated * condition.at_most_percent / 100 + 1e-9)
-            outcomes.append(ConditionOutcome(condition.level, f"at most {condition.at_most_percent:g}%", count, limit, count <= limit))
+            outcomes.append(
+                ConditionOutcome(
+                    condition.level, f"at most {condition.at_most_percent:g}%", count, limit, count <= limit
+                )
+            )
         elif condition.at_least_count is not None:
             limit = condition.at_least_count
             outcomes.append(ConditionOutcome(condition.level, f"at least {limit}", count, limit, count >= limit))

@@ -66,7 +66,9 @@ class Checker:
         choices = list(choices)
         if value in choices:
             return True
-        if (kind, value.partition("/")[0]) in self.pub.failed or (kind == "unit" and ("site", "site") in self.pub.failed):
+        if (kind, value.partition("/")[0]) in self.pub.failed or (
+            kind == "unit" and ("site", "site") in self.pub.failed
+        ):
             return False
         self.add(doc, path, f"no {what} with the id '{value}'{did_you_mean(value, choices)}")
         return False
@@ -84,10 +86,10 @@ class Checker:
         for index, ref in enumerate(refs):
             framework, _, element = ref.partition(":")
             where = (*path, index)
-            if self.known(doc, where, framework, self.elements, "framework", "framework"):
-                if element not in self.elements[framework]:
-                    hint = did_you_mean(element, self.elements[framework])
-                    self.add(doc, where, f"framework '{framework}' has no element '{element}'{hint}")
+            known = self.known(doc, where, framework, self.elements, "framework", "framework")
+            if known and element not in self.elements[framework]:
+                hint = did_you_mean(element, self.elements[framework])
+                self.add(doc, where, f"framework '{framework}' has no element '{element}'{hint}")
 
     def action_refs(self, doc: Document, path: Path_, ids: Iterable[str]) -> None:
         if any(kind == "improvement" for kind, _ in self.pub.failed):
@@ -116,8 +118,12 @@ class Checker:
         walk(site.units, ("units",))
         self.unique(doc, found, "unit id")
         ids = {value for _, value in found}
-        self.unique(doc, [(("contact", "channels", i, "id"), c.id) for i, c in enumerate(site.contact.channels)], "channel id")
-        self.unique(doc, [(("contact", "offices", i, "id"), o.id) for i, o in enumerate(site.contact.offices)], "office id")
+        self.unique(
+            doc, [(("contact", "channels", i, "id"), c.id) for i, c in enumerate(site.contact.channels)], "channel id"
+        )
+        self.unique(
+            doc, [(("contact", "offices", i, "id"), o.id) for i, o in enumerate(site.contact.offices)], "office id"
+        )
         for i, office in enumerate(site.contact.offices):
             for j, unit_id in enumerate(office.services):
                 self.known(doc, ("contact", "offices", i, "services", j), unit_id, ids, "unit")
@@ -154,36 +160,54 @@ class Checker:
                 self.value_range(doc, (*path, "target"), measure.unit, standard.target)
                 expected = "at-least" if measure.polarity == "higher-is-better" else "at-most"
                 if standard.comparison != expected:
-                    self.add(doc, (*path, "comparison"), f"expected {expected} because the measure is {measure.polarity}, got {standard.comparison}")
+                    self.add(
+                        doc,
+                        (*path, "comparison"),
+                        f"expected {expected} because the measure is {measure.polarity}, got {standard.comparison}",
+                    )
 
     def measure(self, measure: Measure, doc: Document) -> None:
         self.known(doc, ("owner",), measure.owner, self.units, "unit", "unit")
         self.element_refs(doc, ("elements",), measure.elements)
-        self.unique(doc, [(("targets", i, "from"), str(t.from_)) for i, t in enumerate(measure.targets)], "target period")
+        self.unique(
+            doc, [(("targets", i, "from"), str(t.from_)) for i, t in enumerate(measure.targets)], "target period"
+        )
         for i, target in enumerate(measure.targets):
             self.value_range(doc, ("targets", i, "value"), measure.unit, target.value)
         wanted = RESULT_KIND[measure.frequency]
-        self.unique(doc, [(("results", i, "period"), str(r.period)) for i, r in enumerate(measure.results)], "result period")
+        self.unique(
+            doc, [(("results", i, "period"), str(r.period)) for i, r in enumerate(measure.results)], "result period"
+        )
         for i, result in enumerate(measure.results):
             path: Path_ = ("results", i)
             if result.period.kind != wanted:
-                example = {"month": "2024-04", "quarter": "2024-Q1", "year": "2024", "financial-year": "2024-25"}[wanted]
-                self.add(doc, (*path, "period"), f"expected a {wanted} like {example} for a {measure.frequency} measure, got '{result.period}'")
+                example = {"month": "2024-04", "quarter": "2024-Q1", "year": "2024", "financial-year": "2024-25"}[
+                    wanted
+                ]
+                self.add(
+                    doc,
+                    (*path, "period"),
+                    f"expected a {wanted} like {example} for a {measure.frequency} measure, got '{result.period}'",
+                )
             self.value_range(doc, (*path, "value"), measure.unit, result.value)
             numbers = (result.numerator, result.denominator)
             if measure.unit == "percentage" and None not in numbers and result.numerator > result.denominator:  # type: ignore[operator]
-                self.add(doc, (*path, "numerator"), f"must not be more than the denominator ({result.denominator:g}), got {result.numerator:g}")
+                self.add(
+                    doc,
+                    (*path, "numerator"),
+                    f"must not be more than the denominator ({result.denominator:g}), got {result.numerator:g}",
+                )
             for j, share in enumerate(result.breakdown):
                 self.known(doc, (*path, "breakdown", j, "unit"), share.unit, self.units, "unit", "unit")
             self.action_refs(doc, (*path, "actions"), result.actions)
         if measure.results:
             index, latest = max(enumerate(measure.results), key=lambda pair: pair[1].period)
-            target = target_for(measure, latest.period)
+            promised = target_for(measure, latest.period) or 0.0
             if status(measure, latest) == "not-met" and not latest.explanation:
                 self.add(
                     doc,
                     ("results", index),
-                    f"the latest result ({latest.value:g} in {latest.period}) misses the target of {target:g}; "
+                    f"the latest result ({latest.value:g} in {latest.period}) misses the target of {promised:g}; "
                     "add an explanation saying why and what is being done",
                 )
 
@@ -206,30 +230,51 @@ class Checker:
                 self.add(doc, path, f"'{framework.id}' has no element '{element}' to rate{hint}")
             if rating.rating not in levels:
                 where = (*path, "rating") if (*path, "rating") in doc.marks else path
-                self.add(doc, where, f"expected one of {', '.join(levels)}, got '{rating.rating}'{did_you_mean(rating.rating, levels)}")
+                self.add(
+                    doc,
+                    where,
+                    f"expected one of {', '.join(levels)}, got '{rating.rating}'{did_you_mean(rating.rating, levels)}",
+                )
             self.action_refs(doc, (*path, "actions"), rating.actions)
         unrated = [element for element in elements if element not in assessment.ratings]
         if unrated:
             shown = ", ".join(unrated[:10]) + (f" and {len(unrated) - 10} more" if len(unrated) > 10 else "")
-            self.add(doc, ("ratings",), f"{len(unrated)} element(s) not rated: {shown}; rate each one or mark it {NOT_ASSESSED}")
+            self.add(
+                doc,
+                ("ratings",),
+                f"{len(unrated)} element(s) not rated: {shown}; rate each one or mark it {NOT_ASSESSED}",
+            )
 
     def _previous(self, previous: str, aid: str, doc: Document) -> None:
         current = self.pub.assessments[aid]
-        if previous == aid or not self.known(doc, ("previous",), previous, self.pub.assessments, "assessment", "assessment"):
+        if previous == aid or not self.known(
+            doc, ("previous",), previous, self.pub.assessments, "assessment", "assessment"
+        ):
             if previous == aid:
                 self.add(doc, ("previous",), "an assessment cannot be its own previous assessment")
             return
         earlier = self.pub.assessments[previous]
         if earlier.date >= current.date:
-            self.add(doc, ("previous",), f"'{previous}' ({earlier.date}) must be earlier than this assessment ({current.date})")
+            self.add(
+                doc,
+                ("previous",),
+                f"'{previous}' ({earlier.date}) must be earlier than this assessment ({current.date})",
+            )
         if earlier.unit != current.unit or earlier.framework != current.framework:
-            self.add(doc, ("previous",), f"'{previous}' assessed {earlier.unit} against {earlier.framework}; expected the same unit and framework")
+            self.add(
+                doc,
+                ("previous",),
+                f"'{previous}' assessed {earlier.unit} against {earlier.framework}; "
+                "expected the same unit and framework",
+            )
 
     def benchmark(self, bid: str) -> None:
         benchmark, doc = self.pub.benchmarks[bid], self.pub.document("benchmark", bid)
         units = {m.id: m.unit for m in benchmark.measures}
         self.unique(doc, [(("measures", i, "id"), m.id) for i, m in enumerate(benchmark.measures)], "measure id")
-        self.unique(doc, [(("organisations", i, "name"), o.name) for i, o in enumerate(benchmark.organisations)], "organisation")
+        self.unique(
+            doc, [(("organisations", i, "name"), o.name) for i, o in enumerate(benchmark.organisations)], "organisation"
+        )
         groups = [g.id for g in benchmark.groups]
         for i, org in enumerate(benchmark.organisations):
             for j, group in enumerate(org.groups):
@@ -246,7 +291,11 @@ class Checker:
         commitments = {f"{cid}/{c.id}" for cid, charter in self.pub.charters.items() for c in charter.commitments}
         for pid, plan in self.pub.plans.items():
             doc = self.pub.document("improvement", pid)
-            self.unique(doc, [(("recommendations", i, "id"), r.id) for i, r in enumerate(plan.recommendations)], "recommendation id")
+            self.unique(
+                doc,
+                [(("recommendations", i, "id"), r.id) for i, r in enumerate(plan.recommendations)],
+                "recommendation id",
+            )
             for i, action in enumerate(plan.actions):
                 path: Path_ = ("actions", i)
                 if action.id in seen:
@@ -256,7 +305,14 @@ class Checker:
                 for j, measure in enumerate(action.measures):
                     self.known(doc, (*path, "measures", j), measure, self.pub.measures, "measure", "measure")
                 for j, ref in enumerate(action.commitments):
-                    self.known(doc, (*path, "commitments", j), ref, commitments, "commitment (written charter/commitment)", "charter")
+                    self.known(
+                        doc,
+                        (*path, "commitments", j),
+                        ref,
+                        commitments,
+                        "commitment (written charter/commitment)",
+                        "charter",
+                    )
             for i, recommendation in enumerate(plan.recommendations):
                 self.action_refs(doc, ("recommendations", i, "actions"), recommendation.actions)
 

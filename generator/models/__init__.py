@@ -34,4 +34,4 @@ FOLDERS: dict[str, str] = {
 }
 """Folders of `data/` holding one YAML file per item, and the kind of each."""
 
-__all__ = ["KINDS", "FOLDERS", "Assessment", "Benchmark", "Charter", "Framework", "Measure", "Plan", "Site", "Update"]
+__all__ = ["FOLDERS", "KINDS", "Assessment", "Benchmark", "Charter", "Framework", "Measure", "Plan", "Site", "Update"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import GetJsonSchemaHandler, model_validator
@@ -43,9 +43,9 @@ class Assessment(Model):
     """Id of the framework assessed against."""
     unit: Slug
     """Id of the unit assessed."""
-    date: date
+    date: dt.date
     """The (first) day of the assessment."""
-    end_date: date | None = None
+    end_date: dt.date | None = None
     """The last day, for an assessment over several days."""
     kind: Literal["full", "surveillance", "self-assessment"] = "full"
     """full, surveillance (a yearly check on an award) or self-assessment."""

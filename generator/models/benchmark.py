@@ -42,7 +42,7 @@ class Organisation(Model):
     """True for the publisher's own row."""
     groups: tuple[Slug, ...] = ()
     """Ids of the groups it belongs to."""
-    values: dict[Slug, float] = {}
+    values: dict[Slug, float] = Field(default_factory=dict)
     """Its value for each measure id; leave a measure out where there is no figure."""
 
 

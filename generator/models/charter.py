@@ -33,7 +33,8 @@ class Commitment(Model):
     id: Slug
     """Stable id, unique in the charter."""
     channel: Channel
-    """How residents meet the service: letters-and-email, telephone, visits, reception, waiting, online, disabled-people or general."""
+    """How residents meet the service: letters-and-email, telephone, visits, reception, waiting,
+    online, disabled-people or general."""
     title: str | None = None
     """A short heading, if the text is long."""
     text: str

@@ -29,14 +29,6 @@ class Model(BaseModel):
     )
 
 
-def _pattern_type(pattern: str, check: Any, description: str) -> Any:
-    return Annotated[
-        str,
-        AfterValidator(check),
-        WithJsonSchema({"type": "string", "pattern": pattern, "description": description}),
-    ]
-
-
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CODE_PATTERN = r"^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$"
 ELEMENT_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*:[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$"
@@ -55,7 +47,9 @@ def check_slug(value: str) -> str:
 
 def check_code(value: str) -> str:
     if not re.fullmatch(CODE_PATTERN, value) or len(value) > MAX_ID:
-        raise ValueError(f"expected a code of letters and digits joined by dots or hyphens (like '3.2.4' or 'R1'), got '{value}'")
+        raise ValueError(
+            f"expected a code of letters and digits joined by dots or hyphens (like '3.2.4' or 'R1'), got '{value}'"
+        )
     return value
 
 
@@ -83,11 +77,21 @@ def check_partial_date(value: str) -> str:
     raise ValueError(f"expected a date like 2025-04-01, a month like 2025-04 or a year like 2025, got '{value}'")
 
 
-Slug = _pattern_type(SLUG_PATTERN, check_slug, "An id: lower-case letters and digits joined by hyphens.")
-Code = _pattern_type(CODE_PATTERN, check_code, "A code as printed in the source, such as 3.2.4, R1 or OX-R1.")
-ElementRef = _pattern_type(ELEMENT_PATTERN, check_element, "A framework id and element id, such as cse:4.3.1.")
-Time = _pattern_type(TIME_PATTERN, check_time, "A time on the 24-hour clock, such as 08:30.")
-Link = _pattern_type(r"^(https?://|mailto:|tel:|/)", check_link, "A web address, mailto:, tel: or a site path.")
+def _text(pattern: str, description: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": pattern, "description": description})
+
+
+Slug = Annotated[
+    str, AfterValidator(check_slug), _text(SLUG_PATTERN, "An id: lower-case letters and digits joined by hyphens.")
+]
+Code = Annotated[str, AfterValidator(check_code), _text(CODE_PATTERN, "A code as printed, such as 3.2.4, R1 or OX-R1.")]
+ElementRef = Annotated[
+    str, AfterValidator(check_element), _text(ELEMENT_PATTERN, "A framework and element id, such as cse:4.3.1.")
+]
+Time = Annotated[str, AfterValidator(check_time), _text(TIME_PATTERN, "A time on the 24-hour clock, such as 08:30.")]
+Link = Annotated[
+    str, AfterValidator(check_link), _text(r"^(https?://|mailto:|tel:|/)", "A web address, mailto:, tel: or site path.")
+]
 PartialDate = Annotated[
     str,
     PlainValidator(lambda value: check_partial_date(str(value))),
@@ -142,7 +146,7 @@ Due = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "anyOf": [{"type": "string", "format": "date"}, *_PERIOD_SCHEMA["anyOf"]],  # type: ignore[misc]
+            "anyOf": [{"type": "string", "format": "date"}, *_PERIOD_SCHEMA["anyOf"]],
             "description": "A date (2025-03-31) or a period (2025-Q1, 2025-03, 2025-26).",
         }
     ),

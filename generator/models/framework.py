@@ -36,7 +36,11 @@ class Condition(Model):
 
     @model_validator(mode="after")
     def _one_limit(self) -> Condition:
-        given = [name for name in ("at_least_percent", "at_most_percent", "at_least_count", "at_most_count") if getattr(self, name) is not None]
+        given = [
+            name
+            for name in ("at_least_percent", "at_most_percent", "at_least_count", "at_most_count")
+            if getattr(self, name) is not None
+        ]
         if len(given) != 1:
             raise ValueError(
                 "give exactly one of at_least_percent, at_most_percent, at_least_count, at_most_count"
@@ -63,7 +67,7 @@ class Node(Model):
     """A short name (criteria, sub-criteria, questions)."""
     text: str | None = None
     """The full wording (elements)."""
-    descriptors: dict[Slug, str] = {}
+    descriptors: dict[Slug, str] = Field(default_factory=dict)
     """What each scale level looks like for this node, where the framework describes it."""
     children: tuple[Node, ...] = ()
     """Nodes inside this one."""
@@ -103,7 +107,7 @@ class Framework(Model):
 
     def walk(self) -> Iterator[tuple[tuple[int, ...], Node]]:
         """Every node with its index path, parents before children."""
-        stack = [((i,), node) for i, node in reversed(list(enumerate(self.nodes)))]
+        stack: list[tuple[tuple[int, ...], Node]] = [((i,), node) for i, node in reversed(list(enumerate(self.nodes)))]
         while stack:
             index, node = stack.pop()
             yield index, node

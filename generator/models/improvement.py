@@ -10,8 +10,6 @@ from pydantic import Field
 from generator.models.common import Code, Due, ElementRef, Model, Slug, Source
 
 
-
-
 class Recommendation(Model):
     """A recommendation from a review, audit or assessment."""
 

@@ -1,0 +1,46 @@
+"""Shared fixtures: the repository's folders, a copy of a publication to break, the CLI in-process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+CORPUS = ROOT / "tests" / "corpus"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under CI a missing browser fails the run; it must never quietly skip the browser tests."""
+    if os.environ.get("CI") and not CHROMIUM.exists():
+        raise pytest.UsageError(f"CI is set but {CHROMIUM} is missing: install it with apt-get install -y chromium")
+
+
+@pytest.fixture
+def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the small test publication as `data/` in a fresh working folder."""
+    shutil.copytree(CORPUS / "base", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "data"
+
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run `charterkit` in this process; returns exit code, standard output and standard error."""
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke

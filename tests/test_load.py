@@ -1,0 +1,108 @@
+"""The loader keeps values as typed, knows where each came from, and refuses unsafe YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load import format_path, load_yaml, read_text, split_front_matter
+
+
+def load(text: str, typed: bool = False):  # type: ignore[no-untyped-def]
+    document, problems = load_yaml(text, "f.yml", typed=typed)
+    assert document is not None, problems
+    assert problems == []
+    return document
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("12:30", "12:30"),
+        ("08:30", "08:30"),
+        ("NO", "NO"),
+        ("0755", "0755"),
+        ("1.10", "1.10"),
+        ("yes", "yes"),
+        ("2024-25", "2024-25"),
+    ],
+)
+def test_scalars_stay_as_typed(written: str, kept: str) -> None:
+    assert load(f"value: {written}\n").data == {"value": kept}
+
+
+def test_empty_and_null_values_are_none() -> None:
+    assert load("a:\nb: ~\nc: null\nd: 'null'\n").data == {"a": None, "b": None, "c": None, "d": "null"}
+
+
+def test_typed_mode_reads_yaml_1_2_core_schema() -> None:
+    data = load("a: 12:30\nb: NO\nc: 0755\nd: 1.10\ne: true\nf: 0x1F\ng: '7'\nh: ~\n", typed=True).data
+    assert data == {"a": "12:30", "b": "NO", "c": 755, "d": 1.1, "e": True, "f": 31, "g": "7", "h": None}
+
+
+def test_positions_of_keys_and_items() -> None:
+    document = load("title: x\nitems:\n  - id: a\n  - id: b\n    text: y\n")
+    assert document.marks[("title",)] == (1, 1)
+    assert document.marks[("items", 1)] == (4, 5)
+    assert document.marks[("items", 1, "text")] == (5, 5)
+    assert document.position(("items", 1, "missing")) == (4, 5)
+
+
+def test_duplicate_key_is_an_error_naming_the_first() -> None:
+    _, problems = load_yaml("a: 1\nb: 2\na: 3\n", "f.yml")
+    assert [str(p) for p in problems] == ["f.yml:3:1: a: duplicate key 'a' (first at line 1)"]
+
+
+def test_alias_bomb_is_rejected_without_expanding() -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 30):  # 10**30 strings if expanded: finishing at all proves it is not
+        prev = f"*a{level - 1}"
+        lines.append(f"a{level}: &a{level} [{', '.join([prev] * 10)}]")
+    _, problems = load_yaml("\n".join(lines) + "\n", "bomb.yml")
+    assert [p.message for p in problems] == [
+        "anchors and aliases (&name, *name) are not supported; write the value out in full"
+    ]
+
+
+@pytest.mark.parametrize("depth", [60, 100_000])
+def test_deep_nesting_is_rejected(depth: int) -> None:
+    """100,000 levels would crash libyaml's recursive composer; it is measured before composing."""
+    _, problems = load_yaml("a: " + "[" * depth + "]" * depth + "\n", "deep.yml")
+    assert [p.message for p in problems] == ["nested more than 40 levels deep"]
+
+
+def test_byte_order_mark_and_crlf_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "f.yml"
+    path.write_bytes(b"\xef\xbb\xbftitle: Caf\xc3\xa9\r\nunit: council\r\n")
+    text, problems = read_text(path, "f.yml")
+    assert problems == []
+    assert text is not None
+    assert load(text).data == {"title": "Café", "unit": "council"}
+
+
+def test_utf16_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "f.yml"
+    path.write_bytes("title: x\n".encode("utf-16"))
+    _, problems = read_text(path, "f.yml")
+    assert [str(p) for p in problems] == ["f.yml:1:1: file is saved as UTF-16; save it as UTF-8"]
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "f.yml"
+    path.write_text("a: " + "x" * 200 + "\n")
+    _, problems = read_text(path, "f.yml", max_bytes=100)
+    assert [p.message for p in problems] == ["file is 204 bytes; the limit is 100; split it into smaller files"]
+
+
+def test_front_matter_lines_count_from_the_file_start() -> None:
+    front, body, body_line, problems = split_front_matter("---\ntitle: x\nbad key\n---\nBody\n", "p.md")
+    assert problems == [] and front is not None
+    assert (body, body_line) == ("Body\n", 5)
+    _, parse_problems = load_yaml(front, "p.md", line_offset=1)
+    assert parse_problems[0].line == 4
+
+
+def test_paths_read_like_the_file() -> None:
+    assert format_path(("commitments", 2, "standards", 0, "target")) == "commitments[2].standards[0].target"
+    assert format_path(("ratings", "1.2")) == 'ratings["1.2"]'
