@@ -1,0 +1,92 @@
+"""Static SVG line charts drawn at build time: no JavaScript, themed by CSS, with a text alternative.
+
+A chart library was weighed against this: matplotlib takes about half a second to import and
+tens of milliseconds a chart, which at national scale (thousands of measures) would make the
+generator the slow part of the build. A line of results against a stepped target needs a few
+dozen lines of SVG, so it is drawn directly.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from generator.models import Measure
+from generator.render.words import figure, sentence
+from generator.standing import target_for
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
+
+
+def line_chart(measure: Measure, chart_id: str) -> str:
+    """An inline SVG of every result, with the target as a dashed line where one is set."""
+    results = sorted(measure.results, key=lambda r: r.period)
+    summary = sentence(measure, results[-1] if results else None)
+    if not results:
+        return ""
+    targets = [target_for(measure, r.period) for r in results]
+    values = [r.value for r in results] + [t for t in targets if t is not None]
+    low, high = _range(values, measure.unit)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    step = plot_w / max(len(results) - 1, 1)
+
+    def x(i: int) -> float:
+        return round(LEFT + (i * step if len(results) > 1 else plot_w / 2), 1)
+
+    def y(v: float) -> float:
+        return round(TOP + plot_h - (v - low) / (high - low) * plot_h, 1)
+
+    parts = [
+        f'<svg class="ck-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{chart_id}-title" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(measure.title)}. {escape(summary)}</title>',
+    ]
+    for tick in _ticks(low, high):
+        parts.append(
+            f'<line class="ck-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}"/>'
+            f'<text class="ck-axis" x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">'
+            f"{escape(figure(tick, measure.unit))}</text>"
+        )
+    every = max(1, len(results) // 8)
+    for i, result in enumerate(results):
+        if i % every == 0 or i == len(results) - 1:
+            parts.append(
+                f'<text class="ck-axis" x="{x(i)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
+                f"{escape(str(result.period))}</text>"
+            )
+    target_points = [f"{x(i)},{y(t)}" for i, t in enumerate(targets) if t is not None]
+    if target_points:
+        parts.append(f'<polyline class="ck-target" points="{" ".join(target_points)}"/>')
+    points = " ".join(f"{x(i)},{y(r.value)}" for i, r in enumerate(results))
+    parts.append(f'<polyline class="ck-line" points="{points}"/>')
+    for i, result in enumerate(results):
+        parts.append(f'<circle class="ck-point" cx="{x(i)}" cy="{y(result.value)}" r="3.5"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _range(values: list[float], unit: str) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)
+    low, high = low - pad, high + pad
+    if unit == "percentage":
+        low, high = max(low, 0), min(high, 100)
+    if min(values) >= 0:
+        low = max(low, 0)
+    if high <= low:
+        high = low + 1
+    return low, high
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    span = high - low
+    raw = span / 4
+    magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 0.1
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = (low // step + 1) * step
+    ticks = []
+    value = first
+    while value < high:
+        ticks.append(round(value, 6))
+        value += step
+    return ticks
