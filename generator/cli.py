@@ -45,6 +45,18 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.set_defaults(run=_validate)
 
+    build = commands.add_parser("build", help="validate, generate pages and build the site with MkDocs")
+    build.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    build.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when data or templates change")
+    serve.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    serve.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration (default: mkdocs.yml)")
+    serve.add_argument("--port", default=8000, type=int, help="port on 127.0.0.1 (default: 8000)")
+    serve.set_defaults(run=_serve)
+
     schema = commands.add_parser("schema", help="write a JSON Schema per data kind, for editors")
     schema.add_argument("out", type=Path, help="folder to write <kind>.schema.json files into")
     schema.set_defaults(run=_schema)
@@ -115,6 +127,35 @@ _SINGULAR = {
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _progress(message: str) -> None:
+    """Steps are shown on a terminal only; logs stay to the one-line summary."""
+    if sys.stderr.isatty():
+        print(message, file=sys.stderr, flush=True)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.build import build_site
+
+    if not args.config.is_file():
+        raise CharterkitError(f"{args.config}: file not found; give the MkDocs configuration with --config")
+    _progress(f"Checking {args.data} and building the site...")
+    generated, mkdocs_seconds = build_site(args.data, args.config, args.strict)
+    for problem in generated.problems:
+        print(problem)
+    pages = generated.written + generated.unchanged
+    print(
+        f"built: {pages} generated files ({generated.written} written, {generated.removed} removed) "
+        f"in {generated.seconds:.1f} s, MkDocs {mkdocs_seconds:.1f} s"
+    )
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    return serve(args.data, args.config, args.port)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -65,7 +65,7 @@ def problems_from(error: ValidationError, document: Document, model: type[BaseMo
 
 def _misspelt(resolved: list[tuple[Any, Path_, bool]], model: type[BaseModel]) -> set[Path_]:
     """Paths of missing keys that an unknown key beside them was surely meant to be."""
-    meant = set()
+    meant: set[Path_] = set()
     for item, path, _ in resolved:
         if item["type"] == "extra_forbidden" and path:
             close = difflib.get_close_matches(str(path[-1]), _known_keys(model, path[:-1]), n=1, cutoff=0.6)

@@ -26,5 +26,5 @@ def test_every_key_is_in_the_guide(kind: str) -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("charterkit validate", "charterkit schema"):
+    for command in ("charterkit validate", "charterkit schema", "charterkit build", "charterkit serve"):
         assert command in readme

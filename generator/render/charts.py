@@ -47,7 +47,7 @@ def line_chart(measure: Measure, chart_id: str) -> str:
             f'<text class="ck-axis" x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">'
             f"{escape(figure(tick, measure.unit))}</text>"
         )
-    every = max(1, len(results) // 8)
+    every = max(1, -(-len(results) // 6))
     for i, result in enumerate(results):
         if i % every == 0 or i == len(results) - 1:
             parts.append(

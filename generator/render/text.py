@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~^=:-])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]#!|])")
+_LINE_START = re.compile(r"^([-+>]|\d+\.)")
 _BLANK = re.compile(r"\n\s*\n")
 
 
@@ -14,8 +15,11 @@ def text(value: object) -> str:
     if value is None:
         return ""
     flat = " ".join(str(value).split())
-    escaped = html.escape(flat, quote=True)
+    escaped = html.escape(flat, quote=False)
     escaped = _MARKDOWN.sub(r"\\\1", escaped)
+    escaped = _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
+    if escaped.startswith(":"):
+        escaped = "&#58;" + escaped[1:]
     return escaped.replace("{{", "&#123;&#123;").replace("{%", "&#123;%")
 
 
@@ -29,3 +33,16 @@ def paragraphs(value: object) -> str:
 def attribute(value: object) -> str:
     """Text for an HTML attribute or element inside raw HTML blocks."""
     return html.escape(" ".join(str(value).split()), quote=True)
+
+
+_RAW_TAG = re.compile(r"<(?!https?://|mailto:)")
+_SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):[^)]*\)", re.IGNORECASE)
+
+
+def markdown(value: object) -> str:
+    """A Markdown field (an update's body): formatting kept, raw HTML and script links made inert."""
+    if value is None:
+        return ""
+    body = _RAW_TAG.sub("&lt;", str(value))
+    body = _SCRIPT_LINK.sub("](#)", body)
+    return body.replace("{:", "&#123;:")

@@ -8,12 +8,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from generator.models import Measure
+from generator.models import Framework, Measure
 from generator.models.measure import Result
 from generator.periods import Period
-from generator.standing import status, target_for
+from generator.standing import Verdict, status, target_for
 
-STATUS_WORDS = {"met": "Met", "not-met": "Not met", "no-target": "No target", "no-data": "No data", "not-due": "Not yet due"}
+STATUS_WORDS = {
+    "met": "Met",
+    "not-met": "Not met",
+    "no-target": "No target",
+    "no-data": "No data",
+    "not-due": "Not yet due",
+}
 STATUS_ICONS = {"met": "✔", "not-met": "✘", "no-target": "–", "no-data": "?", "not-due": "…"}
 UNIT_WORDS = {"days": "days", "duration": "seconds"}
 
@@ -49,7 +55,8 @@ def status_of(measure: Measure, result: Result | None) -> str:
 
 def status_text(code: str) -> str:
     """The status as icon and word; the icon is hidden from screen readers, the word is read."""
-    return f'<span class="ck-status ck-status--{code}"><span aria-hidden="true">{STATUS_ICONS[code]}</span> {STATUS_WORDS[code]}</span>'
+    icon = f'<span aria-hidden="true">{STATUS_ICONS[code]}</span>'
+    return f'<span class="ck-status ck-status--{code}">{icon} {STATUS_WORDS[code]}</span>'
 
 
 def comparison_words(polarity: str) -> str:
@@ -75,7 +82,9 @@ def trend(measure: Measure, result: Result | None) -> str:
     if result.value == before.value:
         return "No change"
     better = (result.value > before.value) == (measure.polarity == "higher-is-better")
-    return ("Better" if better else "Worse") + f" than {before.period.label} ({figure(before.value, measure.unit, measure.decimals)})"
+    return (
+        "Better" if better else "Worse"
+    ) + f" than {before.period.label} ({figure(before.value, measure.unit, measure.decimals)})"
 
 
 def sentence(measure: Measure, result: Result | None) -> str:
@@ -96,3 +105,67 @@ def period_label(period: Period) -> str:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def rule_words(framework: Framework) -> str:
+    """The award rule as a sentence: 'To gain the award, at least 80% of elements must be ...'."""
+    rule = framework.award_rule
+    if rule is None:
+        return ""
+    labels = {level.id: level.label.lower() for level in framework.scale}
+    parts = []
+    for c in rule.conditions:
+        label = labels.get(c.level, c.level)
+        if c.at_most_count == 0:
+            parts.append(f"none may be {label}")
+        elif c.at_least_percent is not None:
+            parts.append(f"at least {number(c.at_least_percent)}% must be {label}")
+        elif c.at_most_percent is not None:
+            parts.append(f"no more than {number(c.at_most_percent)}% may be {label}")
+        elif c.at_least_count is not None:
+            parts.append(f"at least {c.at_least_count} must be {label}")
+        else:
+            parts.append(f"no more than {c.at_most_count} may be {label}")
+    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    return f"To gain the {rule.name}, of the elements assessed {listed}."
+
+
+def verdict_words(result: Verdict | None) -> str:
+    if result is None or result.achieved is None:
+        return "Rated; this framework has no award rule."
+    return "Award standard met." if result.achieved else "Award standard not met."
+
+
+_DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def day_range(days: tuple[str, ...]) -> str:
+    """`(mon, tue, wed, thu, fri)` → `Monday to Friday`; gaps are listed: `Monday, Wednesday`."""
+    indexes = sorted(_DAYS.index(d) for d in set(days))
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    parts = [
+        _DAY_NAMES[r[0]]
+        if len(r) == 1
+        else f"{_DAY_NAMES[r[0]]} to {_DAY_NAMES[r[-1]]}"
+        if len(r) > 2
+        else f"{_DAY_NAMES[r[0]]} and {_DAY_NAMES[r[1]]}"
+        for r in runs
+    ]
+    return ", ".join(parts)
+
+
+def due_words(due: date | Period) -> str:
+    return due.label if isinstance(due, Period) else long_date(due)
+
+
+ASSESSMENT_KINDS = {
+    "full": "Full assessment",
+    "surveillance": "Surveillance visit",
+    "self-assessment": "Self-assessment",
+}

@@ -46,7 +46,9 @@ def write(output: Output, docs_dir: Path) -> tuple[int, int, int]:
     manifest_path = docs_dir / MANIFEST
     owned = set(_read_manifest(manifest_path))
     hand_written = [
-        Problem(str(docs_dir / path), 1, 1, "", "a hand-written file is in the way of a generated page; move or rename it")
+        Problem(
+            str(docs_dir / path), 1, 1, "", "a hand-written file is in the way of a generated page; move or rename it"
+        )
         for path in output.files
         if path not in owned and (docs_dir / path).exists()
     ]

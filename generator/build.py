@@ -1,0 +1,144 @@
+"""validate → render into the docs folder → MkDocs build into a fresh folder → swap it in.
+
+MkDocs empties its site folder before building, so a failed build would leave a broken site.
+Here MkDocs builds into a new folder beside `site/`, which replaces it by renaming only when the
+build succeeded; a lock file refuses a second build running at the same time.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.load import Loader  # type: ignore[attr-defined]
+from generator.problems import CharterkitError, Problem
+from generator.publication import Publication
+from generator.render import render
+from generator.render.writer import write
+from generator.validate import validate
+
+
+@dataclass(frozen=True)
+class Generated:
+    publication: Publication
+    problems: list[Problem]
+    written: int
+    unchanged: int
+    removed: int
+    seconds: float
+
+
+def as_of() -> date:
+    """The day the site speaks from: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
+
+
+def generate(data: Path, docs_dir: Path, strict: bool = False) -> Generated:
+    """Validate and render; raises CharterkitError (and writes nothing) when the data has errors."""
+    started = time.perf_counter()
+    publication, problems = validate(data)
+    failing = [p for p in problems if p.severity == "error" or strict]
+    if failing:
+        raise CharterkitError(f"{len(failing)} problem(s) in {data}; nothing was built", problems)
+    output = render(publication, as_of())
+    written, unchanged, removed = write(output, docs_dir)
+    return Generated(publication, problems, written, unchanged, removed, time.perf_counter() - started)
+
+
+@contextmanager
+def exclusive(lock_path: Path) -> Iterator[None]:
+    """Hold the build lock, or refuse at once with a clear message."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CharterkitError(f"another build is running (it holds {lock_path}); wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, strict: bool = True) -> None:
+    """Run MkDocs into `site_dir`, which must not be the live site."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": strict}
+    if publication.site:
+        overrides["site_name"] = f"{publication.site.name} service standards"
+        overrides["site_url"] = publication.site.url
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)  # strict mode counts warnings through MkDocs' own handler
+    try:
+        config = load_config(str(config_file), **overrides)
+        build(config)
+    except MkDocsException as error:
+        raise CharterkitError(f"MkDocs could not build the site: {error}") from None
+    finally:
+        logger.removeHandler(handler)
+
+
+def build_site(data: Path, config_file: Path, strict: bool = False) -> tuple[Generated, float]:
+    """The whole build. The previous site stays in place unless every step succeeds."""
+    docs_dir, site_dir = folders(config_file)
+    with exclusive(site_dir.parent / f".{site_dir.name}.lock"):
+        generated = generate(data, docs_dir, strict)
+        started = time.perf_counter()
+        fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+        try:
+            mkdocs_build(config_file, fresh, generated.publication)
+            swap(fresh, site_dir)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+        return generated, time.perf_counter() - started
+
+
+def folders(config_file: Path) -> tuple[Path, Path]:
+    """`docs_dir` and `site_dir` from the MkDocs configuration, before the docs folder exists.
+
+    MkDocs' own loader refuses a configuration whose docs folder is missing, and the generator is
+    what creates it, so the two keys are read from the composed YAML (no tags are constructed).
+    """
+    root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=Loader)
+    values = {}
+    if isinstance(root, yaml.MappingNode):
+        values = {
+            k.value: v.value for k, v in root.value if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)
+        }
+    base = config_file.parent
+    return base / values.get("docs_dir", "docs"), base / values.get("site_dir", "site")
+
+
+def swap(fresh: Path, site_dir: Path) -> None:
+    """Put `fresh` where `site_dir` is with renames, so the site is never half there."""
+    fresh.chmod(0o755)
+    if not site_dir.exists():
+        os.rename(fresh, site_dir)
+        return
+    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    os.rename(site_dir, old)
+    os.rename(fresh, site_dir)
+    shutil.rmtree(old, ignore_errors=True)

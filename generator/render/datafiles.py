@@ -1,0 +1,120 @@
+"""Downloads and feeds: CSV and JSON per measure and in bulk, a Frictionless data package, Atom.
+
+Everything here is deterministic: the same data gives the same bytes, with dates taken from
+the data, never from the clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment
+
+from generator.models import Measure
+from generator.publication import Publication
+from generator.render.writer import Output
+from generator.standing import status, target_for
+
+COLUMNS = [
+    "measure",
+    "period",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "target",
+    "status",
+    "numerator",
+    "denominator",
+    "sample_size",
+    "year_to_date",
+    "note",
+    "explanation",
+]
+
+
+def rows(measure: Measure) -> list[dict[str, Any]]:
+    found = []
+    for result in sorted(measure.results, key=lambda r: r.period):
+        target = target_for(measure, result.period)
+        found.append(
+            {
+                "measure": measure.id,
+                "period": str(result.period),
+                "period_start": result.period.start.isoformat(),
+                "period_end": result.period.end.isoformat(),
+                "value": result.value,
+                "unit": measure.unit,
+                "target": target,
+                "status": status(measure, result),
+                "numerator": result.numerator,
+                "denominator": result.denominator,
+                "sample_size": result.sample_size,
+                "year_to_date": result.year_to_date,
+                "note": result.note,
+                "explanation": result.explanation,
+            }
+        )
+    return found
+
+
+def to_csv(records: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _cell(v) for k, v in record.items()})
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value  # keep spreadsheets from running text as a formula
+    return "" if value is None else value
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def add_data_files(pub: Publication, output: Output, env: Environment, as_of: date) -> None:
+    everything: list[dict[str, Any]] = []
+    resources = []
+    for mid, measure in sorted(pub.measures.items()):
+        records = rows(measure)
+        everything.extend(records)
+        output.add(f"data/measures/{mid}.csv", to_csv(records), owner=mid)
+        document = {"measure": measure.model_dump(mode="json", by_alias=True, exclude={"results"}), "results": records}
+        output.add(f"data/measures/{mid}.json", _json(document), owner=mid)
+        resources.append({"name": mid, "path": f"measures/{mid}.csv", "format": "csv", "title": measure.title})
+    output.add("data/all-results.csv", to_csv(everything), owner="data")
+    fields = [{"name": name, "type": _field_type(name)} for name in COLUMNS]
+    package = {
+        "name": "service-standards-results",
+        "title": f"{pub.site.name if pub.site else 'Service standards'}: results",
+        "licenses": [
+            {"name": "OGL-UK-3.0", "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
+        ],
+        "resources": [{"name": "all-results", "path": "all-results.csv", "format": "csv", "schema": {"fields": fields}}]
+        + [r | {"schema": {"fields": fields}} for r in resources],
+    }
+    output.add("data/datapackage.json", _json(package), owner="data")
+    output.add("updates/feed.xml", env.get_template("feed.xml.j2").render(pub=pub, site=pub.site), owner="updates")
+
+
+def _field_type(name: str) -> str:
+    if name in ("value", "target", "numerator", "denominator"):
+        return "number"
+    if name == "sample_size":
+        return "integer"
+    if name == "year_to_date":
+        return "boolean"
+    if name in ("period_start", "period_end"):
+        return "date"
+    return "string"

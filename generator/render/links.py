@@ -1,0 +1,60 @@
+"""Addresses of pages, so raw HTML links (which MkDocs does not rewrite) are relative and correct."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_dir(source: str) -> str:
+    """The folder a Markdown source is served from with directory URLs: `a/b.md` → `a/b/`."""
+    stem = source.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("/index") + "/"
+    return stem + "/"
+
+
+def href(from_source: str, to_source: str) -> str:
+    """A relative link from one page (or file) to another, as the browser will resolve it."""
+    here = page_dir(from_source) or "."
+    there = page_dir(to_source) if to_source.endswith(".md") else to_source
+    if not there:
+        there = "."
+    relative = posixpath.relpath(there, here)
+    if to_source.endswith(".md"):
+        return "./" if relative == "." else relative + "/"
+    return relative
+
+
+def charter(cid: str) -> str:
+    return f"standards/{cid}.md"
+
+
+def measure(mid: str) -> str:
+    return f"performance/{mid}.md"
+
+
+def framework(fid: str) -> str:
+    return f"frameworks/{fid}/index.md"
+
+
+def criterion(fid: str, node_id: str) -> str:
+    return f"frameworks/{fid}/{node_id}.md"
+
+
+def assessment(aid: str) -> str:
+    return f"assessments/{aid}.md"
+
+
+def benchmark(bid: str) -> str:
+    return f"benchmarks/{bid}.md"
+
+
+def post(slug: str) -> str:
+    return f"updates/{slug}.md"
+
+
+def md(from_source: str, to_source: str) -> str:
+    """A Markdown link between source files; MkDocs checks it and turns it into the page's URL."""
+    return posixpath.relpath(to_source, posixpath.dirname(from_source) or ".")

@@ -1,0 +1,285 @@
+"""What each page shows, worked out in Python so templates only lay it out.
+
+Each page kind gets a small typed context; templates never discover bad data or compute
+standings themselves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from generator.models import Assessment, Charter, Framework, Measure
+from generator.models.charter import Commitment, Standard
+from generator.models.framework import Node
+from generator.models.improvement import Action, Plan
+from generator.models.measure import Result
+from generator.periods import Period
+from generator.publication import Publication
+from generator.render import links
+from generator.render.words import latest, status_of
+from generator.standing import Verdict, target_for, verdict
+
+Page = tuple[str, str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class StandardNow:
+    """A charter standard with how it stands today."""
+
+    standard: Standard
+    measure: Measure
+    result: Result | None
+    status: str
+
+
+@dataclass(frozen=True)
+class ActionNow:
+    """An action with where it sits and whether it is overdue on the day of the build."""
+
+    action: Action
+    plan: Plan
+    overdue: bool
+
+
+@dataclass
+class Evidence:
+    """What evidences one framework element: commitments, measures, actions and ratings."""
+
+    commitments: list[tuple[Charter, Commitment]] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    actions: list[ActionNow] = field(default_factory=list)
+    ratings: list[tuple[Assessment, str]] = field(default_factory=list)
+
+
+def standard_now(pub: Publication, standard: Standard) -> StandardNow:
+    measure = pub.measures[standard.measure]
+    result = latest(measure)
+    if result is None:
+        return StandardNow(standard, measure, None, "no-data")
+    met = result.value >= standard.target if standard.comparison == "at-least" else result.value <= standard.target
+    return StandardNow(standard, measure, result, "met" if met else "not-met")
+
+
+def due_date(action: Action) -> date | None:
+    if action.due is None:
+        return None
+    return action.due.end if isinstance(action.due, Period) else action.due
+
+
+def actions_now(pub: Publication, as_of: date) -> dict[str, ActionNow]:
+    found = {}
+    for plan in pub.plans.values():
+        for action in plan.actions:
+            due = due_date(action)
+            overdue = due is not None and due < as_of and action.status in ("not-started", "in-progress")
+            found[action.id] = ActionNow(action, plan, overdue)
+    return found
+
+
+def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
+    actions = actions_now(pub, as_of)
+    standings = {
+        cid: [(c, [standard_now(pub, s) for s in c.standards]) for c in charter.commitments]
+        for cid, charter in pub.charters.items()
+    }
+    every = [s for rows in standings.values() for _, row in rows for s in row]
+    measured = [s for s in every if s.result is not None]
+    periods = sorted({s.result.period for s in measured if s.result}, key=lambda p: p.sort_key())
+    improving = [a for a in actions.values() if a.action.status == "in-progress"]
+    misses = [(m, r) for m in pub.measures.values() if (r := latest(m)) and status_of(m, r) == "not-met"]
+    yield (
+        "index.md",
+        "home.md.j2",
+        {
+            "met": sum(s.status == "met" for s in measured),
+            "measured": len(measured),
+            "period": periods[-1] if len(periods) == 1 else None,
+            "misses": misses,
+            "improving": improving[:6],
+            "posts": pub.posts[:3],
+        },
+    )
+    yield "standards/index.md", "standards.md.j2", {"standings": standings}
+    for cid, charter in pub.charters.items():
+        yield (
+            links.charter(cid),
+            "charter.md.j2",
+            {"charter": charter, "groups": by_channel(standings[cid]), "owner": cid},
+        )
+    yield (
+        "performance/index.md",
+        "performance.md.j2",
+        {"measures": sorted(pub.measures.values(), key=lambda m: m.title)},
+    )
+    for mid, measure in pub.measures.items():
+        results = sorted(measure.results, key=lambda r: r.period, reverse=True)
+        rows = [(r, target_for(measure, r.period), status_of(measure, r)) for r in results]
+        linked = sorted({a for r in results for a in r.actions if a in actions})
+        cited_by = [
+            (cid, c) for cid, rows_ in standings.items() for c, ss in rows_ if any(s.measure is measure for s in ss)
+        ]
+        yield (
+            links.measure(mid),
+            "measure.md.j2",
+            {
+                "measure": measure,
+                "rows": rows,
+                "actions": [actions[a] for a in linked],
+                "cited_by": cited_by,
+                "owner": mid,
+            },
+        )
+    evidence = evidence_map(pub, actions)
+    yield "frameworks/index.md", "frameworks.md.j2", {}
+    for fid, framework in pub.frameworks.items():
+        yield links.framework(fid), "framework.md.j2", {"framework": framework, "owner": fid}
+        for node in framework.nodes:
+            context = {
+                "framework": framework,
+                "node": node,
+                "evidence": evidence,
+                "levels": {level.id: level.label for level in framework.scale} | {"not-assessed": "Not assessed"},
+                "owner": f"{fid}:{node.id}",
+            }
+            yield links.criterion(fid, node.id), "criterion.md.j2", context
+    yield "assessments/index.md", "assessments.md.j2", {"verdicts": all_verdicts(pub)}
+    for aid, assessment in pub.assessments.items():
+        yield links.assessment(aid), "assessment.md.j2", assessment_context(pub, aid, assessment, actions)
+    yield "improvement/index.md", "improvement.md.j2", {"actions": actions}
+    yield "benchmarks/index.md", "benchmarks.md.j2", {}
+    for bid, benchmark in pub.benchmarks.items():
+        ranked = {
+            m.id: sorted(
+                [o for o in benchmark.organisations if m.id in o.values],
+                key=lambda o, m=m: -o.values[m.id] if m.polarity == "higher-is-better" else o.values[m.id],  # type: ignore[misc]
+            )
+            for m in benchmark.measures
+        }
+        yield links.benchmark(bid), "benchmark.md.j2", {"benchmark": benchmark, "ranked": ranked, "owner": bid}
+    yield "updates/index.md", "updates.md.j2", {}
+    for post in pub.posts:
+        yield links.post(post.slug), "post.md.j2", {"post": post, "owner": post.slug}
+    yield "data/index.md", "data.md.j2", {}
+    yield "contact.md", "contact.md.j2", {}
+    yield "accessibility.md", "accessibility.md.j2", {}
+    yield "a-z.md", "a-z.md.j2", {}
+
+
+CHANNELS = {
+    "letters-and-email": "Letters and email",
+    "telephone": "Telephone",
+    "reception": "At our offices",
+    "waiting": "Waiting times",
+    "visits": "Visits to your home",
+    "online": "Online",
+    "disabled-people": "Disabled people",
+    "general": "In everything we do",
+}
+
+
+def by_channel(rows: list[tuple[Commitment, list[StandardNow]]]) -> list[tuple[str, list[Any]]]:
+    """Commitments grouped by channel, channels in the order the charter first uses them."""
+    groups: dict[str, list[Any]] = {}
+    for commitment, standings in rows:
+        groups.setdefault(CHANNELS[commitment.channel], []).append((commitment, standings))
+    return list(groups.items())
+
+
+def evidence_map(pub: Publication, actions: dict[str, ActionNow]) -> dict[str, Evidence]:
+    """Element reference (`cse:4.3.1`) → everything that evidences it."""
+    found: dict[str, Evidence] = defaultdict(Evidence)
+    for charter in pub.charters.values():
+        for commitment in charter.commitments:
+            for ref in commitment.elements:
+                found[ref].commitments.append((charter, commitment))
+    for measure in pub.measures.values():
+        for ref in measure.elements:
+            found[ref].measures.append(measure)
+    for now in actions.values():
+        for ref in now.action.elements:
+            found[ref].actions.append(now)
+    latest_by_unit: dict[tuple[str, str], Assessment] = {}
+    for assessment in sorted(pub.assessments.values(), key=lambda a: a.date):
+        latest_by_unit[(assessment.framework, assessment.unit)] = assessment
+    for (fid, _), assessment in sorted(latest_by_unit.items()):
+        for element, rating in assessment.ratings.items():
+            found[f"{fid}:{element}"].ratings.append((assessment, rating.rating))
+    return found
+
+
+def all_verdicts(pub: Publication) -> list[tuple[Assessment, Verdict | None]]:
+    rows = []
+    for assessment in sorted(pub.assessments.values(), key=lambda a: a.date, reverse=True):
+        framework = pub.frameworks.get(assessment.framework)
+        rows.append((assessment, verdict(assessment, framework) if framework else None))
+    return rows
+
+
+def assessment_context(
+    pub: Publication, aid: str, assessment: Assessment, actions: dict[str, ActionNow]
+) -> dict[str, Any]:
+    framework = pub.frameworks[assessment.framework]
+    nodes = {node.id: node for _, node in framework.walk()}
+    best = framework.scale[0].id
+    below_best = [
+        (nodes[e], r, [actions[a] for a in r.actions if a in actions])
+        for e, r in assessment.ratings.items()
+        if r.rating not in (best, "not-assessed") and e in nodes
+    ]
+    changes = []
+    earlier = pub.assessments.get(assessment.previous) if assessment.previous else None
+    if earlier:
+        for element in (n.id for n in framework.elements()):
+            before, now = earlier.ratings.get(element), assessment.ratings.get(element)
+            if before and now and before.rating != now.rating:
+                changes.append((nodes[element], before.rating, now.rating))
+    return {
+        "assessment": assessment,
+        "framework": framework,
+        "verdict": verdict(assessment, framework),
+        "levels": {level.id: level.label for level in framework.scale} | {"not-assessed": "Not assessed"},
+        "below_best": below_best,
+        "earlier": earlier,
+        "earlier_verdict": verdict(earlier, framework) if earlier else None,
+        "changes": changes,
+        "unit_name": unit_names(pub).get(assessment.unit, assessment.unit),
+        "owner": aid,
+    }
+
+
+def unit_names(pub: Publication) -> dict[str, str]:
+    names: dict[str, str] = {}
+    stack = list(pub.site.units) if pub.site else []
+    while stack:
+        unit = stack.pop()
+        names[unit.id] = unit.name
+        stack.extend(unit.children)
+    return names
+
+
+def element_nodes(framework: Framework, node: Node) -> list[Node]:
+    """The rateable elements under `node`, in order."""
+    if not node.children:
+        return [node]
+    return [leaf for child in node.children for leaf in element_nodes(framework, child)]
+
+
+def a_to_z(pub: Publication) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Charters, measures, frameworks and their criteria, by first letter, for finding without search."""
+    items = [(c.title, links.charter(cid)) for cid, c in pub.charters.items()]
+    items += [(m.title, links.measure(mid)) for mid, m in pub.measures.items()]
+    for fid, framework in pub.frameworks.items():
+        items.append((framework.title, links.framework(fid)))
+        items += [
+            (f"{node.name} ({framework.title} {node.id})", links.criterion(fid, node.id)) for node in framework.nodes
+        ]
+    items += [(b.title, links.benchmark(bid)) for bid, b in pub.benchmarks.items()]
+    letters: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for title, target in sorted(items, key=lambda item: item[0].lower()):
+        first = title[:1].upper()
+        letters[first if first.isalpha() else "#"].append((title, target))
+    return sorted(letters.items())

@@ -1,0 +1,251 @@
+"""A real MkDocs build of the example site, checked as HTML, plus the build's safety rules."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import exclusive
+from generator.render.writer import MANIFEST
+from tests.conftest import DATA, ROOT, Run
+
+
+def make_project(where: Path, data: Path = DATA) -> Path:
+    shutil.copytree(data, where / "data")
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    return where
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("project"))
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        from generator.cli import main
+
+        assert main(["build", "data"]) == 0
+    finally:
+        os.chdir(cwd)
+    return project / "site"
+
+
+class Page(HTMLParser):
+    """The parts of a built page the checks look at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.h1 = 0
+        self.links: list[str] = []
+        self.external: list[str] = []
+        self.skip_link = False
+        self.tables = 0
+        self.header_cells = 0
+        self.svgs = 0
+        self.svg_titles = 0
+        self.in_svg = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang") or ""
+        elif tag == "h1":
+            self.h1 += 1
+        elif tag == "a":
+            href = a.get("href") or ""
+            self.links.append(href)
+            if "md-skip" in (a.get("class") or ""):
+                self.skip_link = True
+        elif tag == "table":
+            self.tables += 1
+        elif tag == "th":
+            self.header_cells += 1
+        elif tag == "svg" and a.get("role") == "img":
+            self.svgs += 1
+            self.in_svg = True
+        elif tag == "title" and self.in_svg:
+            self.svg_titles += 1
+        loads = tag in ("script", "img", "iframe", "source") or (
+            tag == "link" and (a.get("rel") or "") not in ("canonical", "alternate", "prev", "next")
+        )
+        for key in ("src", "href"):
+            value = a.get(key) or ""
+            if loads and re.match(r"^(https?:)?//", value):
+                self.external.append(f"<{tag} {key}={value}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "svg":
+            self.in_svg = False
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+EXPECTED = [
+    "index.html",
+    "standards/index.html",
+    "standards/corporate/index.html",
+    "performance/index.html",
+    "performance/calls-answered-in-six-rings/index.html",
+    "frameworks/index.html",
+    "frameworks/cse/index.html",
+    "frameworks/cse/4/index.html",
+    "frameworks/audit-scotland-cf/3/index.html",
+    "assessments/index.html",
+    "assessments/cse-2013-resources/index.html",
+    "improvement/index.html",
+    "benchmarks/index.html",
+    "benchmarks/mori-1998/index.html",
+    "updates/index.html",
+    "updates/feed.xml",
+    "data/index.html",
+    "data/all-results.csv",
+    "data/datapackage.json",
+    "data/measures/calls-answered-in-six-rings.csv",
+    "accessibility/index.html",
+    "contact/index.html",
+    "a-z/index.html",
+]
+
+
+def test_every_page_kind_is_reachable_from_home(built: Path) -> None:
+    """Follow links from the home page, as a visitor would, and find every kind of page."""
+    seen: set[str] = set()
+    queue = ["index.html"]
+    while queue:
+        current = queue.pop()
+        if current in seen or not (built / current).is_file():
+            continue
+        seen.add(current)
+        if not current.endswith(".html"):
+            continue
+        for href in parse(built / current).links:
+            if re.match(r"^[a-z]+:|^#|^//", href):
+                continue
+            target = os.path.normpath(os.path.join(os.path.dirname(current), href.split("#")[0]))
+            queue.append(target + "/index.html" if (built / target).is_dir() else target)
+    assert [page for page in EXPECTED if page not in seen] == []
+
+
+def test_pages_are_structurally_sound(built: Path) -> None:
+    pages = sorted(p for p in built.rglob("*.html") if p.name != "404.html")
+    assert len(pages) > 40
+    for path in pages:
+        page = parse(path)
+        where = path.relative_to(built)
+        assert page.lang == "en", where
+        assert page.h1 == 1, where
+        assert page.skip_link, where
+        assert page.external == [], where
+        if page.tables:
+            assert page.header_cells >= page.tables, where
+        assert page.svg_titles == page.svgs, where
+
+
+def test_measure_page_has_chart_summary_and_table(built: Path) -> None:
+    html = (built / "performance" / "calls-answered-in-six-rings" / "index.html").read_text(encoding="utf-8")
+    assert 'role="img"' in html
+    assert "In July to September 2026, the result was 91.2%. The target is at least 90%. Met." in html
+    assert "<caption" in html and "Every result for Telephone calls answered within six rings" in html
+
+
+def test_no_third_party_fonts_or_scripts(built: Path) -> None:
+    for path in built.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    assert run("build", "data")[0] == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+
+    # Bad data: nothing is generated or built.
+    charter = project / "data" / "charters" / "corporate.yml"
+    good = charter.read_text(encoding="utf-8")
+    charter.write_text(good.replace("unit: council", "unit: counsil"), encoding="utf-8")
+    code, _, err = run("build", "data")
+    assert code == 1 and "did you mean 'council'?" in err
+    # MkDocs fails (a hand-written page with a broken link, in strict mode): the site stays.
+    charter.write_text(good, encoding="utf-8")
+    (project / "site_src" / "notes.md").write_text("# Notes\n\n[broken](missing.md)\n", encoding="utf-8")
+    code, _, err = run("build", "data")
+    assert code == 1 and "MkDocs could not build the site" in err
+
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == [".site.lock"]
+
+
+def test_generated_pages_follow_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    docs = project / "site_src"
+    docs.mkdir()
+    (docs / "about.md").write_text("# About\n\nWritten by hand.\n", encoding="utf-8")
+    assert run("build", "data")[0] == 0
+    page = docs / "benchmarks" / "mori-1998.md"
+    assert page.is_file()
+    stamp = (docs / "index.md").stat().st_mtime_ns
+
+    (project / "data" / "benchmarks" / "mori-1998.yml").unlink()
+    assert run("build", "data")[0] == 0
+    assert not page.exists()
+    assert not (project / "site" / "benchmarks" / "mori-1998").exists()
+    assert (docs / "about.md").read_text(encoding="utf-8") == "# About\n\nWritten by hand.\n"
+    assert (project / "site" / "about" / "index.html").is_file()
+    assert (docs / "index.md").stat().st_mtime_ns == stamp  # unchanged pages are not rewritten
+    assert "benchmarks/mori-1998.md" not in (docs / MANIFEST).read_text(encoding="utf-8")
+
+
+def test_generation_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.build import generate
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    generate(DATA, tmp_path / "one")
+    generate(DATA, tmp_path / "two")
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    assert len(one) > 50
+    assert one == two
+
+
+def test_hand_written_file_in_the_way_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    (project / "site_src" / "standards").mkdir(parents=True)
+    (project / "site_src" / "standards" / "corporate.md").write_text("# Mine\n", encoding="utf-8")
+    code, _, err = run("build", "data")
+    assert code == 1
+    assert "site_src/standards/corporate.md:1:1: a hand-written file is in the way of a generated page" in err
+    assert (project / "site_src" / "standards" / "corporate.md").read_text(encoding="utf-8") == "# Mine\n"
+
+
+def test_two_items_at_one_address_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    framework = project / "data" / "frameworks" / "cse.yml"
+    framework.write_text(
+        framework.read_text(encoding="utf-8").replace('- id: "5"', '- id: "index"', 1), encoding="utf-8"
+    )
+    code, _, err = run("build", "data")
+    assert code == 1
+    assert "cse:index and cse would both be published at frameworks/cse/index.md" in err
+
+
+def test_a_second_build_at_the_same_time_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    with exclusive(project / ".site.lock"):
+        code, _, err = run("build", "data")
+    assert code == 1 and "another build is running" in err

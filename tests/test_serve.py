@@ -1,0 +1,70 @@
+"""`charterkit serve` shows a data change without a restart and survives a bad edit."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.test_build import make_project
+
+PAGE = "performance/calls-answered-in-six-rings/"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(url: str, text: str, server: subprocess.Popen[bytes], seconds: float = 60) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and server.poll() is None:
+        if text in fetch(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    env = os.environ | {"PYTHONUNBUFFERED": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "data", "--port", str(port)],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    measure = project / "data" / "measures" / "calls-answered-in-six-rings.yml"
+    try:
+        assert wait_for(url, "Telephone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        text = measure.read_text(encoding="utf-8")
+        measure.write_text(text.replace("title: Telephone calls", "title: Phone calls", 1), encoding="utf-8")
+        assert wait_for(url, "Phone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+
+        measure.write_text(text.replace("polarity:", "polarty:"), encoding="utf-8")
+        end = time.monotonic() + 30
+        while "polarty: unknown key" not in (tmp_path / "serve.log").read_text() and time.monotonic() < end:
+            time.sleep(0.2)
+        output = (tmp_path / "serve.log").read_text()
+        assert "polarty: unknown key; did you mean 'polarity'?" in output
+        assert "still serving the last good pages" in output
+        assert "Phone calls answered within six rings" in fetch(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
