@@ -249,3 +249,16 @@ def test_a_second_build_at_the_same_time_is_refused(tmp_path: Path, monkeypatch:
     with exclusive(project / ".site.lock"):
         code, _, err = run("build", "data")
     assert code == 1 and "another build is running" in err
+
+
+def test_a_publication_can_override_one_template(tmp_path: Path) -> None:
+    from generator.build import generate
+
+    project = make_project(tmp_path)
+    (project / "data" / "templates").mkdir()
+    (project / "data" / "templates" / "contact.md.j2").write_text(
+        "# Talk to us\n\nRing {{ site.contact.channels[0].value | text }}.\n", encoding="utf-8"
+    )
+    generate(project / "data", project / "site_src")
+    assert (project / "site_src" / "contact.md").read_text(encoding="utf-8") == "# Talk to us\n\nRing 0116 496 0000.\n"
+    assert (project / "site_src" / "a-z.md").read_text(encoding="utf-8").startswith("# A to Z")

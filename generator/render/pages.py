@@ -55,11 +55,17 @@ class Evidence:
     ratings: list[tuple[Assessment, str]] = field(default_factory=list)
 
 
-def standard_now(pub: Publication, standard: Standard) -> StandardNow:
+def standard_now(pub: Publication, standard: Standard, as_of: date) -> StandardNow:
+    """The latest result that counts for a standard: within its period, if it names one."""
     measure = pub.measures[standard.measure]
-    result = latest(measure)
+    period = standard.period
+    results = [
+        r for r in measure.results if period is None or period.start <= r.period.start <= r.period.end <= period.end
+    ]
+    result = max(results, key=lambda r: r.period, default=None)
     if result is None:
-        return StandardNow(standard, measure, None, "no-data")
+        waiting = period is not None and as_of <= period.end
+        return StandardNow(standard, measure, None, "not-due" if waiting else "no-data")
     met = result.value >= standard.target if standard.comparison == "at-least" else result.value <= standard.target
     return StandardNow(standard, measure, result, "met" if met else "not-met")
 
@@ -83,7 +89,7 @@ def actions_now(pub: Publication, as_of: date) -> dict[str, ActionNow]:
 def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     actions = actions_now(pub, as_of)
     standings = {
-        cid: [(c, [standard_now(pub, s) for s in c.standards]) for c in charter.commitments]
+        cid: [(c, [standard_now(pub, s, as_of) for s in c.standards]) for c in charter.commitments]
         for cid, charter in pub.charters.items()
     }
     every = [s for rows in standings.values() for _, row in rows for s in row]
