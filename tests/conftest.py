@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,21 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     """Under CI a missing browser fails the run; it must never quietly skip the browser tests."""
     if os.environ.get("CI") and not CHROMIUM.exists():
         raise pytest.UsageError(f"CI is set but {CHROMIUM} is missing: install it with apt-get install -y chromium")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built once for the session by the real command into a fresh project."""
+    project = tmp_path_factory.mktemp("example")
+    shutil.copytree(DATA, project / "data")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        assert main(["build", "data"]) == 0
+    finally:
+        os.chdir(cwd)
+    return project / "site"
 
 
 @pytest.fixture
@@ -44,3 +60,14 @@ def run(capsys: pytest.CaptureFixture[str]) -> Run:
         return code, captured.out, captured.err
 
     return invoke
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say how much the accessibility audit covered, whatever the outcome."""
+    from tests.test_accessibility import RESULTS
+
+    if RESULTS:
+        violations = sum(RESULTS.values())
+        terminalreporter.write_line(
+            f"axe-core audit: {len(RESULTS)} page x palette x width combinations, {violations} violations"
+        )

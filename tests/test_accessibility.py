@@ -1,0 +1,64 @@
+"""WCAG 2.2 AA in a real browser: axe-core on every page kind, light and dark, wide and narrow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser import audit, browser, site_url  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "",
+    "standards/",
+    "standards/corporate/",
+    "performance/",
+    "performance/calls-answered-in-six-rings/",
+    "frameworks/",
+    "frameworks/cse/",
+    "frameworks/cse/4/",
+    "frameworks/audit-scotland-cf/3/",
+    "assessments/",
+    "assessments/cse-2013-resources/",
+    "improvement/",
+    "benchmarks/mori-1998/",
+    "updates/",
+    "updates/2026-07-08-our-complaints-procedure-has-changed/",
+    "data/",
+    "contact/",
+    "accessibility/",
+    "a-z/",
+]
+PALETTES = ["light", "dark"]
+WIDTHS = [1280, 320]
+
+RESULTS: dict[str, int] = {}
+
+
+def describe(violations: list[dict[str, Any]]) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+        for v in violations
+    ]
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_violations(browser: Any, site_url: str, palette: str, width: int) -> None:  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette)
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    for path in PAGES:
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+            "slate" if palette == "dark" else "default"
+        )
+        problems = describe(audit(page))
+        if problems:
+            found[path or "/"] = problems
+        RESULTS[f"{path}|{palette}|{width}"] = len(problems)
+    context.close()
+    assert found == {}
