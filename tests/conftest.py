@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.cli import main
+from tests.browser import browser, site_url  # noqa: F401 - fixtures shared by the browser tests
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

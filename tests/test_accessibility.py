@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import audit, browser, site_url  # noqa: F401 - fixtures
+from tests.browser import audit
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def describe(violations: list[dict[str, Any]]) -> list[str]:
 
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_no_violations(browser: Any, site_url: str, palette: str, width: int) -> None:  # noqa: F811
+def test_axe_finds_no_violations(browser: Any, site_url: str, palette: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette)
     page = context.new_page()
     found: dict[str, list[str]] = {}

@@ -45,6 +45,7 @@ def environment(publication_templates: Path | None = None) -> Environment:
         long_date=words.long_date,
         status=words.status_text,
         number=words.number,
+        slugify=words.slug,
     )
     env.globals.update(
         href=links.href, md=links.md, links=links, chart=line_chart, words=words, pages=pages, target_for=target_for
@@ -68,5 +69,6 @@ def render(publication: Publication, as_of: date) -> Output:
         page.update(context)
         output.add(path, env.get_template(template).render(page), owner=context.get("owner", path))
     add_data_files(publication, output, env, as_of)
-    output.add("assets/charterkit.css", (ASSETS / "charterkit.css").read_bytes(), owner="charterkit")
+    for asset in ("charterkit.css", "charterkit.js"):
+        output.add(f"assets/{asset}", (ASSETS / asset).read_bytes(), owner="charterkit")
     return output
