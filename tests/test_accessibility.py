@@ -62,3 +62,20 @@ def test_axe_finds_no_violations(browser: Any, site_url: str, palette: str, widt
         RESULTS[f"{path}|{palette}|{width}"] = len(problems)
     context.close()
     assert found == {}
+
+
+def test_statement_reports_what_this_suite_audits(browser: Any, site_url: str) -> None:
+    """The example statement's scope is the audit above: same number of combinations, same axe-core."""
+    import re
+
+    from tests.browser import axe_source
+
+    page = browser.new_page()
+    page.goto(site_url + "accessibility/")
+    text = page.locator("article").inner_text()
+    page.close()
+    assert f"{len(PAGES)} pages" in text
+    assert f"{len(PAGES) * len(PALETTES) * len(WIDTHS)} combinations" in text
+    version = re.search(r"axe v(\d+\.\d+)", axe_source()[:200])
+    assert version and f"axe-core {version[1]}" in text
+    assert "No violations found" in text

@@ -46,7 +46,10 @@ def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) ->
     env = os.environ | {"PYTHONUNBUFFERED": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "data", "--port", str(port)],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env,
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
     )
     url = f"http://127.0.0.1:{port}/{PAGE}"
     measure = project / "data" / "measures" / "calls-answered-in-six-rings.yml"

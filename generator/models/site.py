@@ -102,6 +102,19 @@ class AlternativeFormats(Model):
     """Languages on offer, by name."""
 
 
+class Audit(Model):
+    """One accessibility test of the site, for the statement."""
+
+    date: date
+    """When it was done."""
+    tools: str
+    """How it was tested: tools, browsers and by hand."""
+    scope: str
+    """What was tested: pages, colour schemes, screen widths."""
+    result: str
+    """What was found."""
+
+
 class Accessibility(Model):
     """Facts for the site's accessibility statement."""
 
@@ -117,6 +130,8 @@ class Accessibility(Model):
     """Where to report an accessibility problem (an email address or phone number)."""
     known_issues: tuple[str, ...] = ()
     """Parts of the site known not to be accessible, and why."""
+    audits: tuple[Audit, ...] = ()
+    """Tests of the site, latest last; the statement reports the latest."""
 
 
 class Site(Model):
