@@ -253,3 +253,44 @@ def test_a_publication_can_override_one_template(tmp_path: Path) -> None:
     generate(project / "data", project / "site_src")
     assert (project / "site_src" / "contact.md").read_text(encoding="utf-8") == "# Talk to us\n\nRing 0116 496 0000.\n"
     assert (project / "site_src" / "a-z.md").read_text(encoding="utf-8").startswith("# A to Z")
+
+
+NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\u0900-\u0dff\u3040-\u9fff\uac00-\ud7af]")
+
+
+class LangCheck(HTMLParser):
+    """Finds text in a non-Latin script that is not inside an element declaring another language."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.unmarked: list[str] = []
+        self.marked: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(dict(attrs).get("lang") or (self.stack[-1] if self.stack else ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if NON_LATIN.search(data):
+            lang = self.stack[-1] if self.stack else ""
+            if lang.startswith("en") or not lang:
+                self.unmarked.append(data.strip())
+            else:
+                self.marked.append((lang, data.strip()))
+
+
+def test_text_in_other_languages_carries_its_lang(built: Path) -> None:
+    marked = []
+    for path in built.rglob("*.html"):
+        checker = LangCheck()
+        checker.feed(path.read_text(encoding="utf-8"))
+        assert checker.unmarked == [], path
+        marked += checker.marked
+    assert ("ur", "اردو") in marked and ("gu", "ગુજરાતી") in marked

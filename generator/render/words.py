@@ -169,3 +169,29 @@ ASSESSMENT_KINDS = {
     "surveillance": "Surveillance visit",
     "self-assessment": "Self-assessment",
 }
+
+# Language names as their speakers write them, so residents can find their own language in a
+# list; each is marked with its language (and direction) for screen readers and browsers.
+ENDONYMS = {
+    "arabic": ("ar", "العربية", "rtl"),
+    "bengali": ("bn", "বাংলা", "ltr"),
+    "chinese": ("zh", "中文", "ltr"),
+    "gujarati": ("gu", "ગુજરાતી", "ltr"),
+    "hindi": ("hi", "हिन्दी", "ltr"),
+    "polish": ("pl", "polski", "ltr"),
+    "punjabi": ("pa", "ਪੰਜਾਬੀ", "ltr"),
+    "somali": ("so", "Soomaali", "ltr"),
+    "urdu": ("ur", "اردو", "rtl"),
+    "welsh": ("cy", "Cymraeg", "ltr"),
+}
+
+
+def language(name: str) -> str:
+    """`Urdu` → `Urdu (<span lang="ur" dir="rtl">اردو</span>)`; unknown names are kept as text."""
+    from generator.render.text import text
+
+    known = ENDONYMS.get(name.strip().lower())
+    if known is None:
+        return text(name)
+    code, native, direction = known
+    return f'{text(name)} (<span lang="{code}" dir="{direction}">{native}</span>)'
