@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from generator.load import Loader  # type: ignore[attr-defined]
+from generator.load import Loader, ParseCache  # type: ignore[attr-defined]
 from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 from generator.render import render
@@ -48,10 +48,19 @@ def as_of() -> date:
     return date.today()
 
 
+CACHE = ".charterkit-cache/parsed.pickle"
+
+
 def generate(data: Path, docs_dir: Path, strict: bool = False) -> Generated:
-    """Validate and render; raises CharterkitError (and writes nothing) when the data has errors."""
+    """Validate and render; raises CharterkitError (and writes nothing) when the data has errors.
+
+    Parsed files are cached beside the docs folder, keyed by their bytes, so a rebuild parses
+    only what changed.
+    """
     started = time.perf_counter()
-    publication, problems = validate(data)
+    cache = ParseCache(docs_dir.resolve().parent / CACHE)
+    publication, problems = validate(data, cache)
+    cache.save()
     failing = [p for p in problems if p.severity == "error" or strict]
     if failing:
         raise CharterkitError(f"{len(failing)} problem(s) in {data}; nothing was built", problems)

@@ -8,6 +8,9 @@ aliases, tags and tabs are errors, and each value remembers where it came from.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from generator.problems import Problem
+from generator.problems import Problem, describe
 
 try:  # libyaml is several times faster; the pure-Python loader is only a fallback.
     from yaml import CSafeLoader as Loader
@@ -24,7 +27,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 40
-_SCAN_ABOVE = 1000
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
@@ -33,6 +35,7 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 _NULL = "tag:yaml.org,2002:null"
+_NULL_TEXT = re.compile(r"~|null|Null|NULL|")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INT_12 = re.compile(r"[-+]?(0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+")
@@ -77,14 +80,19 @@ def format_path(path: Path_) -> str:
 
 def read_text(path: Path, file: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
     """The file as text, or the reason it cannot be read as UTF-8 YAML."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(file, 1, 1, "", f"cannot be read: {error.strerror}")]
+    return decode(raw, file, max_bytes)
+
+
+def decode(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text from a file's bytes (a byte-order mark is dropped, CRLF becomes LF)."""
 
     def fail(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
         return None, [Problem(file, line, column, "", message)]
 
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return fail(f"cannot be read: {error.strerror}")
     if len(raw) > max_bytes:
         return fail(f"file is {len(raw):,} bytes; the limit is {max_bytes:,}; split it into smaller files")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -109,6 +117,72 @@ def read_text(path: Path, file: str, max_bytes: int = MAX_BYTES) -> tuple[str | 
     return text, []
 
 
+class ParseCache:
+    """Parsed files keyed by their bytes and name, kept between builds (a rebuild after a one-value
+    change parses one file). Only files that parsed cleanly are kept; a missing or unreadable
+    cache is simply rebuilt."""
+
+    VERSION = 1
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, tuple[dict[str, Any], Marks]] = {}
+        self.used: set[str] = set()
+        self.added = False
+        if path and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    version, entries = pickle.load(handle)
+                if version == self.VERSION:
+                    self.entries = entries
+            except Exception:
+                self.entries = {}
+
+    @staticmethod
+    def key(raw: bytes, file: str) -> str:
+        return hashlib.blake2b(raw + b"\0" + file.encode(), digest_size=16).hexdigest()
+
+    def get(self, key: str, file: str) -> Document | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        self.used.add(key)
+        return Document(file, entry[0], entry[1])
+
+    def put(self, key: str, document: Document) -> None:
+        self.entries[key] = (document.data, document.marks)
+        self.used.add(key)
+        self.added = True
+
+    def save(self) -> None:
+        if self.path is None or (self.used == set(self.entries) and not self.added):
+            return  # nothing new and nothing stale: the file on disk is already right
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keep = {key: value for key, value in self.entries.items() if key in self.used}
+        temporary = self.path.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump((self.VERSION, keep), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
+
+
+def parse_file(path: Path, file: str, cache: ParseCache | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file, from the cache when its bytes are unchanged."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(file, 1, 1, "", f"cannot be read: {error.strerror}")]
+    key = ParseCache.key(raw, file) if cache else ""
+    if cache and (hit := cache.get(key, file)):
+        return hit, []
+    text, problems = decode(raw, file)
+    if text is None:
+        return None, problems
+    document, problems = load_yaml(text, file)
+    if cache and document is not None and not problems:
+        cache.put(key, document)
+    return document, problems
+
+
 def load_yaml(
     text: str, file: str, *, typed: bool = False, line_offset: int = 0
 ) -> tuple[Document | None, list[Problem]]:
@@ -120,12 +194,11 @@ def load_yaml(
     problems = _tabs(text, file, line_offset)
     if problems:
         return None, problems
+    builder = _Builder(file, typed, line_offset)
     try:
-        if _may_be_too_deep(text):
-            problems = _depth(text, file, line_offset)
-            if problems:
-                return None, problems
-        root = yaml.compose(text, Loader=Loader)
+        for event in yaml.parse(text, Loader=Loader):
+            if builder.feed(event):
+                break
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -135,43 +208,16 @@ def load_yaml(
         return None, [Problem(file, line + line_offset, column, "", f"not valid YAML: {reason}")]
     except yaml.YAMLError as error:
         return None, [Problem(file, 1 + line_offset, 1, "", f"not valid YAML: {error}")]
-    if root is None:
+    if builder.problems:
+        return None, builder.problems
+    if not builder.documents:
         return None, [Problem(file, 1 + line_offset, 1, "", "file is empty; expected a mapping of keys and values")]
-    if not isinstance(root, yaml.MappingNode):
-        line, column = root.start_mark.line + 1 + line_offset, root.start_mark.column + 1
-        found = "a list" if isinstance(root, yaml.SequenceNode) else f"'{root.value}'"
-        return None, [
-            Problem(file, line, column, "", f"expected a mapping of keys and values at the top level, got {found}")
-        ]
-    builder = _Builder(file, typed, line_offset)
-    data = builder.build(root, (), 0)
-    return Document(file, data, builder.marks), builder.problems
-
-
-def _may_be_too_deep(text: str) -> bool:
-    """A cheap upper bound on nesting: flow brackets plus the longest line (block indentation).
-
-    libyaml's composer recurses once per level and crashes the interpreter on a document nested
-    tens of thousands deep, so such documents are measured with the parser's events first.
-    """
-    depth = peak = 0
-    for bracket in re.finditer(r"[\[\]{}]", text):
-        depth += 1 if bracket.group() in "[{" else -1
-        peak = max(peak, depth)
-    return peak + max(map(len, text.split("\n"))) > _SCAN_ABOVE
-
-
-def _depth(text: str, file: str, line_offset: int) -> list[Problem]:
-    depth = 0
-    for event in yaml.parse(text, Loader=Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else (1, 1)
-                return [Problem(file, line + line_offset, column, "", f"nested more than {MAX_DEPTH} levels deep")]
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return []
+    root, (line, column) = builder.documents[0]
+    if not isinstance(root, dict):
+        found = "a list" if isinstance(root, list) else describe(root)
+        message = f"expected a mapping of keys and values at the top level, got {found}"
+        return None, [Problem(file, line, column, "", message)]
+    return Document(file, root, builder.marks), []
 
 
 def _tabs(text: str, file: str, line_offset: int) -> list[Problem]:
@@ -185,8 +231,27 @@ def _tabs(text: str, file: str, line_offset: int) -> list[Problem]:
     return []
 
 
+_EXPECT_KEY = object()
+
+
+class _Frame:
+    """An open mapping or list while its events arrive."""
+
+    __slots__ = ("container", "first_line", "key", "path")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
+        self.container = container
+        self.path = path
+        self.key: Any = _EXPECT_KEY
+        self.first_line: dict[str, int] = {}
+
+
 class _Builder:
-    """Turns composed nodes into plain values; one instance per file."""
+    """Builds plain values straight from libyaml's parser events, in one pass and no recursion.
+
+    Nothing is resolved by PyYAML (which would turn `12:30` into 750) and no node graph is made,
+    so an alias can never be expanded and nesting depth is only a counter.
+    """
 
     def __init__(self, file: str, typed: bool, line_offset: int) -> None:
         self.file = file
@@ -194,71 +259,115 @@ class _Builder:
         self.offset = line_offset
         self.marks: Marks = {}
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.documents: list[tuple[Any, tuple[int, int]]] = []
+        self.root_mark = (1 + line_offset, 1)
         self.alias_reported = False
 
-    def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(
-            Problem(self.file, mark.line + 1 + self.offset, mark.column + 1, format_path(path), message)
-        )
+    def where(self, event: yaml.Event) -> tuple[int, int]:
+        mark = event.start_mark
+        return (mark.line + 1 + self.offset, mark.column + 1) if mark else (1, 1)
 
-    def mark(self, path: Path_, node: yaml.Node) -> None:
-        self.marks[path] = (node.start_mark.line + 1 + self.offset, node.start_mark.column + 1)
+    def fail(self, event: yaml.Event, path: Path_, message: str) -> None:
+        line, column = self.where(event)
+        self.problems.append(Problem(self.file, line, column, format_path(path), message))
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        if id(node) in self.seen:  # the composer shares the node an alias points to
+    def feed(self, event: yaml.Event) -> bool:
+        """Take one event; True once the first document is complete (or nesting is too deep)."""
+        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+            self.node(event)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            path = self.child_path(event)
+            self.check_tag(event, path)
+            if len(self.stack) >= MAX_DEPTH:
+                self.fail(event, path, f"nested more than {MAX_DEPTH} levels deep")
+                return True
+            container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            self.stack.append(_Frame(container, path))
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            frame = self.stack.pop()
+            if self.expects_key():
+                self.key(event, frame.container)
+            else:
+                self.attach(frame.container)
+        elif isinstance(event, yaml.DocumentEndEvent):
+            return bool(self.documents)
+        return False
+
+    def expects_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is _EXPECT_KEY
+
+    def child_path(self, event: yaml.Event) -> Path_:
+        """The path of the node starting at `event`, recording the position of list items."""
+        if not self.stack:
+            self.root_mark = self.where(event)
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            path = (*frame.path, len(frame.container))
+            self.marks[path] = self.where(event)
+            return path
+        if frame.key is _EXPECT_KEY:
+            return frame.path
+        return (*frame.path, frame.key)
+
+    def node(self, event: yaml.ScalarEvent | yaml.AliasEvent) -> None:
+        if self.expects_key():
+            self.key(event, event.value if isinstance(event, yaml.ScalarEvent) and event.tag is None else None)
+            return
+        path = self.child_path(event)
+        if isinstance(event, yaml.AliasEvent):
             if not self.alias_reported:
                 self.alias_reported = True
-                where = path[:-1] if path and isinstance(path[-1], int) else path
-                line, column = self.marks.get(where, (1, 1))
                 message = "anchors and aliases (&name, *name) are not supported; write the value out in full"
-                self.problems.append(Problem(self.file, line, column, format_path(path), message))
-            return None
-        self.seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            self.fail(node, path, f"tags like '{node.tag}' are not supported; remove the tag")
-            return None
-        if depth > MAX_DEPTH:
-            self.fail(node, path, f"nested more than {MAX_DEPTH} levels deep")
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.mark((*path, index), item)
-                items.append(self.build(item, (*path, index), depth + 1))
-            return items
-        assert isinstance(node, yaml.MappingNode)
-        return self.mapping(node, path, depth)
+                self.fail(event, path, message)
+            self.attach(None)
+            return
+        self.attach(self.scalar(event, path))
 
-    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<":
-                self.fail(key_node, path, "merge keys (<<) are not supported; write the values out in full")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-                self.fail(key_node, path, "keys must be plain words")
-                continue
-            key = key_node.value
-            if key in first_line:
-                self.fail(key_node, (*path, key), f"duplicate key '{key}' (first at line {first_line[key]})")
-                continue
-            first_line[key] = key_node.start_mark.line + 1 + self.offset
-            self.mark((*path, key), key_node)
-            result[key] = self.build(value_node, (*path, key), depth + 1)
-        return result
+    def key(self, event: yaml.Event, value: Any) -> None:
+        frame = self.stack[-1]
+        frame.key = None  # until the key is accepted, its value is read and dropped
+        if not isinstance(event, yaml.ScalarEvent) or not isinstance(value, str):
+            self.fail(event, frame.path, "keys must be plain words")
+        elif value == "<<":
+            self.fail(event, frame.path, "merge keys (<<) are not supported; write the values out in full")
+        elif value in frame.first_line:
+            self.fail(event, (*frame.path, value), f"duplicate key '{value}' (first at line {frame.first_line[value]})")
+        else:
+            line, column = self.where(event)
+            frame.first_line[value] = line
+            frame.key = value
+            self.marks[(*frame.path, value)] = (line, column)
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        plain = node.style is None or node.style == ""
-        if node.tag == _NULL and plain:
+    def attach(self, value: Any) -> None:
+        if not self.stack:
+            self.documents.append((value, self.root_mark))
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+        else:
+            if frame.key is not None:
+                frame.container[frame.key] = value
+            frame.key = _EXPECT_KEY
+
+    def check_tag(self, event: yaml.NodeEvent, path: Path_) -> bool:
+        tag = getattr(event, "tag", None)
+        if tag is None or tag == "!" or tag in _STANDARD_TAGS:
+            return True
+        self.fail(event, path, f"tags like '{tag}' are not supported; remove the tag")
+        return False
+
+    def scalar(self, event: yaml.ScalarEvent, path: Path_) -> Any:
+        if not self.check_tag(event, path):
             return None
-        if not (self.typed and plain):
-            return node.value
-        return _core_schema(node.value)
+        plain = not event.style  # libyaml gives "" for plain scalars, PyYAML None
+        if plain and (event.tag is None or event.tag == _NULL) and _NULL_TEXT.fullmatch(event.value):
+            return None
+        if self.typed and plain and event.tag is None:
+            return _core_schema(event.value)
+        return event.value
 
 
 def _core_schema(text: str) -> Any:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from generator.load import Document, load_yaml, read_text, split_front_matter
+from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
 from generator.models.common import Model
@@ -51,7 +51,7 @@ class Publication:
         return self.documents[(kind, item_id)]
 
 
-def read_publication(root: Path) -> tuple[Publication, list[Problem]]:
+def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publication, list[Problem]]:
     """Load and type-check every file under `root`; cross-references are checked separately."""
     publication = Publication(root)
     problems: list[Problem] = []
@@ -59,7 +59,7 @@ def read_publication(root: Path) -> tuple[Publication, list[Problem]]:
     if not root.is_dir():
         return publication, [Problem(str(root), 1, 1, "", "folder not found; give the folder that holds site.yml")]
     if site_file.is_file():
-        site, _ = _read_model(site_file, Site, root, problems)
+        site, _ = _read_model(site_file, Site, problems, cache)
         if site:
             publication.site = site[0]
             publication.documents[("site", "site")] = site[1]
@@ -78,7 +78,7 @@ def read_publication(root: Path) -> tuple[Publication, list[Problem]]:
     for folder, kind in FOLDERS.items():
         store, model = targets[kind]
         for path in _files(root / folder, (".yml", ".yaml"), root, problems):
-            loaded, item_id = _read_model(path, model, root, problems)
+            loaded, item_id = _read_model(path, model, problems, cache)
             if not loaded:
                 publication.failed.add((kind, path.stem))
                 continue
@@ -119,14 +119,10 @@ def _files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[P
 
 
 def _read_model(
-    path: Path, model: type[M], root: Path, problems: list[Problem]
+    path: Path, model: type[M], problems: list[Problem], cache: ParseCache | None
 ) -> tuple[tuple[M, Document] | None, str]:
     file = str(path)
-    text, read_problems = read_text(path, file)
-    problems.extend(read_problems)
-    if text is None:
-        return None, ""
-    document, parse_problems = load_yaml(text, file)
+    document, parse_problems = parse_file(path, file, cache)
     problems.extend(parse_problems)
     if document is None or parse_problems:
         return None, ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.load import Document, Path_
+from generator.load import Document, ParseCache, Path_
 from generator.models import Framework, Measure
 from generator.models.assessment import NOT_ASSESSED
 from generator.models.site import Unit
@@ -21,9 +21,9 @@ from generator.standing import status, target_for
 RESULT_KIND = {"monthly": "month", "quarterly": "quarter", "annual": "year", "financial-year": "financial-year"}
 
 
-def validate(root: Path) -> tuple[Publication, list[Problem]]:
+def validate(root: Path, cache: ParseCache | None = None) -> tuple[Publication, list[Problem]]:
     """Load the publication and check it completely; problems come back sorted by file and line."""
-    publication, problems = read_publication(root)
+    publication, problems = read_publication(root, cache)
     problems.extend(Checker(publication).run())
     return publication, sorted(problems, key=lambda p: (p.file, p.line, p.column, p.field, p.message))
 

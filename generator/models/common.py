@@ -6,6 +6,7 @@ the same rule as a JSON Schema pattern (so editors check it as people type).
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -109,7 +110,13 @@ def _parse_period(value: Any) -> Period:
         return value
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise ValueError(f"expected {PERIOD_EXPECTED}")
-    return Period.parse(value)
+    return _period_from_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _period_from_text(text: str) -> Period:
+    """Periods repeat across thousands of results; each distinct text is parsed once."""
+    return Period.parse(text)
 
 
 _PERIOD_SCHEMA = {

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.publication import Publication
-from generator.render import links, pages, words
+from generator.render import links, pages, tables, words
 from generator.render.charts import line_chart
 from generator.render.datafiles import add_data_files
 from generator.render.pages import page_contexts
@@ -48,7 +48,14 @@ def environment(publication_templates: Path | None = None) -> Environment:
         slugify=words.slug,
     )
     env.globals.update(
-        href=links.href, md=links.md, links=links, chart=line_chart, words=words, pages=pages, target_for=target_for
+        tables=tables,
+        href=links.href,
+        md=links.md,
+        links=links,
+        chart=line_chart,
+        words=words,
+        pages=pages,
+        target_for=target_for,
     )
     return env
 

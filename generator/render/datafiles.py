@@ -62,38 +62,47 @@ def rows(measure: Measure) -> list[dict[str, Any]]:
     return found
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
+def csv_lines(records: list[dict[str, Any]], header: bool = False) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow({k: _cell(v) for k, v in record.items()})
+    writer = csv.writer(buffer, lineterminator="\n")
+    if header:
+        writer.writerow(COLUMNS)
+    writer.writerows([_cell(record[column]) for column in COLUMNS] for record in records)
     return buffer.getvalue()
 
 
+def to_csv(records: list[dict[str, Any]]) -> str:
+    return csv_lines(records, header=True)
+
+
 def _cell(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if value is None:
+        return ""
+    if value.__class__ is float:
+        return int(value) if value.is_integer() else value
+    if value.__class__ is str and value[:1] in ("=", "+", "-", "@"):
         return "'" + value  # keep spreadsheets from running text as a formula
-    return "" if value is None else value
+    return value
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    # Compact separators keep Python on its C encoder (indenting falls back to pure Python).
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def add_data_files(pub: Publication, output: Output, env: Environment, as_of: date) -> None:
-    everything: list[dict[str, Any]] = []
+    header = csv_lines([], header=True)
+    bulk = [header]
     resources = []
     for mid, measure in sorted(pub.measures.items()):
         records = rows(measure)
-        everything.extend(records)
-        output.add(f"data/measures/{mid}.csv", to_csv(records), owner=mid)
+        body = csv_lines(records)
+        bulk.append(body)
+        output.add(f"data/measures/{mid}.csv", header + body, owner=mid)
         document = {"measure": measure.model_dump(mode="json", by_alias=True, exclude={"results"}), "results": records}
         output.add(f"data/measures/{mid}.json", _json(document), owner=mid)
         resources.append({"name": mid, "path": f"measures/{mid}.csv", "format": "csv", "title": measure.title})
-    output.add("data/all-results.csv", to_csv(everything), owner="data")
+    output.add("data/all-results.csv", "".join(bulk), owner="data")
     fields = [{"name": name, "type": _field_type(name)} for name in COLUMNS]
     package = {
         "name": "service-standards-results",
