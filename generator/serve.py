@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.build import generate
 from generator.problems import CharterkitError
 
-POLL_SECONDS = 0.3
+POLL_SECONDS = 0.1
 
 
 def snapshot(folders: list[Path]) -> dict[str, int]:

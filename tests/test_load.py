@@ -106,3 +106,28 @@ def test_front_matter_lines_count_from_the_file_start() -> None:
 def test_paths_read_like_the_file() -> None:
     assert format_path(("commitments", 2, "standards", 0, "target")) == "commitments[2].standards[0].target"
     assert format_path(("ratings", "1.2")) == 'ratings["1.2"]'
+
+
+def test_parse_cache_reuses_unchanged_files_only(tmp_path: Path) -> None:
+    from generator.load import ParseCache, parse_file
+
+    source = tmp_path / "f.yml"
+    source.write_text("title: One\nopens: '08:30'\n")
+    store = tmp_path / "cache" / "parsed.pickle"
+    cache = ParseCache(store)
+    first, _ = parse_file(source, "f.yml", cache)
+    cache.save()
+    assert store.is_file()
+
+    warm = ParseCache(store)
+    again, _ = parse_file(source, "f.yml", warm)
+    assert again is not None and first is not None
+    assert (again.data, again.marks) == (first.data, first.marks)
+    assert warm.added is False  # served from the cache
+
+    source.write_text("title: Two\n")
+    changed, _ = parse_file(source, "f.yml", warm)
+    assert changed is not None and changed.data == {"title": "Two"} and warm.added is True
+
+    store.write_bytes(b"not a pickle")
+    assert ParseCache(store).entries == {}  # a damaged cache is rebuilt, never trusted

@@ -1,0 +1,214 @@
+"""Benchmark: how long each phase of a build takes for publications of three sizes.
+
+    python -m bench.run                 # S and M, 3 runs each
+    python -m bench.run S M L --runs 3  # add the national-scale publication (slow)
+
+Prints, per size: pages, data points, load+validate, render, MkDocs and total seconds (median of
+the runs, min-max in brackets), peak memory of a whole build, the generator's share of the total
+and milliseconds per page; then a one-value change (files rewritten, time to regenerate, time
+until `charterkit serve` shows it) and the weight of each page kind. This is a measuring script,
+not a test: figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+from bench.synth import generate as synthesise
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def phases(project: Path) -> dict[str, float]:
+    """One cold build in a child process (fresh interpreter, no parse cache), timed phase by phase."""
+    shutil.rmtree(project / "site_src", ignore_errors=True)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    shutil.rmtree(project / ".charterkit-cache", ignore_errors=True)
+    code = f"""
+import json, resource, time, sys
+from pathlib import Path
+sys.path.insert(0, {str(ROOT)!r})
+from generator.validate import validate
+from generator.render import render
+from generator.render.writer import write
+from generator.build import mkdocs_build, swap
+from datetime import date
+t0 = time.perf_counter()
+pub, problems = validate(Path('data'))
+assert not [p for p in problems if p.severity == 'error'], problems[:3]
+t1 = time.perf_counter()
+out = render(pub, date(2026, 11, 23))
+write(out, Path('site_src'))
+t2 = time.perf_counter()
+mkdocs_build(Path('mkdocs.yml'), Path('site.new'), pub)
+swap(Path('site.new'), Path('site'))
+t3 = time.perf_counter()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"load": t1 - t0, "render": t2 - t1, "mkdocs": t3 - t2, "rss": rss, "files": len(out.files)}}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
+    import json
+
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def count(project: Path) -> tuple[int, int]:
+    pages = sum(1 for _ in (project / "site").rglob("index.html"))
+    points = sum(
+        len(re.findall(r"^  - period:", p.read_text(), re.M)) for p in (project / "data" / "measures").glob("*.yml")
+    )
+    return pages, points
+
+
+def fmt(values: list[float], unit: str = "") -> str:
+    return f"{statistics.median(values):.2f}{unit} ({min(values):.2f}-{max(values):.2f})"
+
+
+def incremental(project: Path) -> str:
+    """Change one result value and regenerate: files rewritten, and time taken (warm cache)."""
+    from generator.build import generate
+
+    generate(project / "data", project / "site_src")  # warm: cache and pages in place
+    measure = sorted((project / "data" / "measures").glob("*.yml"))[0]
+    before = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
+    text = measure.read_text()
+    match = re.search(r"    value: ([0-9.]+)\n", text)
+    assert match
+    measure.write_text(text.replace(match.group(0), f"    value: {float(match[1]) + 0.1:.1f}\n", 1))
+    started = time.perf_counter()
+    done = generate(project / "data", project / "site_src")
+    took = time.perf_counter() - started
+    after = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
+    rewritten = sorted(str(p.relative_to(project / "site_src")) for p in after if before.get(p) != after[p])
+    return f"{done.written} of {len(after)} files rewritten in {took:.2f} s: {', '.join(rewritten)}"
+
+
+def serve_latency(project: Path) -> float:
+    """Seconds from saving a data file until `charterkit serve` returns the changed page."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "data", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+    )
+    measure = sorted((project / "data" / "measures").glob("*.yml"))[0]
+    url = f"http://127.0.0.1:{port}/performance/{measure.stem}/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return str(response.read().decode())
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 120
+        while "<h1" not in page() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        text = measure.read_text()
+        title = re.search(r"^title: (.*)$", text, re.M)
+        assert title
+        marker = "Changed title for the benchmark"
+        started = time.monotonic()
+        measure.write_text(text.replace(title.group(0), f"title: {marker}", 1))
+        while marker not in page() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def page_weight(project: Path) -> list[str]:
+    """Compressed bytes a first visit to each page kind transfers: the HTML and every local asset."""
+    site = project / "site"
+    kinds = {
+        "home": "index.html",
+        "charter": next(site.glob("standards/*/index.html")),
+        "measure": next(site.glob("performance/*/index.html")),
+        "performance": "performance/index.html",
+        "criterion": next(site.glob("frameworks/cse/*/index.html")),
+        "assessment": next(site.glob("assessments/*/index.html")),
+    }
+    lines = []
+    for kind, path in kinds.items():
+        page = site / path if isinstance(path, str) else path
+        html = page.read_text()
+        total = len(gzip.compress(html.encode(), 9))
+        external = 0
+        for ref in re.findall(r'(?:src|href)="([^"#?]+\.(?:css|js|svg|png|woff2?))', html):
+            if ref.startswith(("http:", "https:", "//")):
+                external += 1
+                continue
+            asset = (page.parent / ref).resolve()
+            if asset.is_file():
+                total += len(gzip.compress(asset.read_bytes(), 9))
+        lines.append(
+            f"  {kind:12} {total / 1024:7.1f} KB compressed (HTML, CSS, JS, SVG), third-party requests: {external}"
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="*", default=["S", "M"], choices=["S", "M", "L"])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=None, help="folder for the synthetic projects")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="charterkit-bench-"))
+    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; {args.runs} runs per size; {date.today()}")
+    header = (
+        f"{'size':4} {'pages':>6} {'points':>8} {'load+validate s':>18} {'render s':>18} {'mkdocs s':>20} "
+        f"{'total s':>20} {'peak MB':>8} {'generator':>9} {'ms/page':>7}"
+    )
+    rows = []
+    for size in args.sizes:
+        project = work / size
+        print(f"[{size}] generating data...", file=sys.stderr, flush=True)
+        synthesise(size, project / "data")
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        runs = []
+        for run in range(args.runs):
+            print(f"[{size}] build {run + 1} of {args.runs}...", file=sys.stderr, flush=True)
+            runs.append(phases(project))
+        pages, points = count(project)
+        load = [r["load"] for r in runs]
+        render = [r["render"] for r in runs]
+        mkdocs = [r["mkdocs"] for r in runs]
+        total = [a + b + c for a, b, c in zip(load, render, mkdocs, strict=True)]
+        share = statistics.median([(a + b) / t for a, b, t in zip(load, render, total, strict=True)])
+        rows.append(
+            f"{size:4} {pages:>6} {points:>8} {fmt(load):>18} {fmt(render):>18} {fmt(mkdocs):>20} {fmt(total):>20} "
+            f"{max(r['rss'] for r in runs):>8.0f} {share:>8.1%} {1000 * statistics.median(total) / pages:>7.1f}"
+        )
+        print(f"[{size}] one-value change: {incremental(project)}", flush=True)
+        if size == "S":
+            print(f"[S] serve shows a changed value after {serve_latency(project):.2f} s", flush=True)
+        print(f"[{size}] page weight:", flush=True)
+        for line in page_weight(project):
+            print(line, flush=True)
+    print(header)
+    for row in rows:
+        print(row)
+    print(f"done: {len(rows)} sizes, projects in {work}")
+
+
+if __name__ == "__main__":
+    main()
