@@ -52,7 +52,7 @@ SIZES = {
     "L": Size(
         organisations=400,
         units_per_org=3,
-        measures_per_org=15,
+        measures_per_org=25,
         years=10,
         frequency="quarterly",
         charters_per_org=1,
