@@ -16,7 +16,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 from generator.render import render
 from generator.render.writer import write
+from generator.today import as_of
 from generator.validate import validate
 
 
@@ -38,14 +38,6 @@ class Generated:
     unchanged: int
     removed: int
     seconds: float
-
-
-def as_of() -> date:
-    """The day the site speaks from: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
 
 
 CACHE = ".charterkit-cache/parsed.pickle"

@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from generator import __version__
@@ -56,6 +57,30 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration (default: mkdocs.yml)")
     serve.add_argument("--port", default=8000, type=int, help="port on 127.0.0.1 (default: 8000)")
     serve.set_defaults(run=_serve)
+
+    new = commands.add_parser("new", help="start an update or a new reporting period")
+    kinds = new.add_subparsers(title="what to add", required=True, metavar="KIND")
+    update = kinds.add_parser("update", help="a dated post skeleton in data/updates/")
+    update.add_argument("title", help="the post's title")
+    update.add_argument("--data", default="data", type=Path, help="the data folder (default: data)")
+    update.add_argument("--date", default=None, type=date.fromisoformat, help="publication date (default: today)")
+    update.set_defaults(run=_new_update)
+    period = kinds.add_parser("period", help="an empty result for PERIOD in every measure due then")
+    period.add_argument("period", help="2025-Q1, 2025-04, 2025-26 or 2025")
+    period.add_argument("--data", default="data", type=Path, help="the data folder (default: data)")
+    period.set_defaults(run=_new_period)
+
+    init = commands.add_parser("init", help="start a new publication in an empty folder")
+    init.add_argument("folder", type=Path, help="the new folder")
+    init.add_argument("--name", default="Example Council", help="the public body's name")
+    init.set_defaults(run=_init)
+
+    diff = commands.add_parser("diff", help="what changed in the data between two git revisions, in words")
+    diff.add_argument("old", help="the earlier revision (a commit, branch or tag)")
+    diff.add_argument("new", nargs="?", default=None, help="the later revision (default: the working tree)")
+    diff.add_argument("--data", default="data", help="the data folder inside the repository (default: data)")
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
+    diff.set_defaults(run=_diff)
 
     schema = commands.add_parser("schema", help="write a JSON Schema per data kind, for editors")
     schema.add_argument("out", type=Path, help="folder to write <kind>.schema.json files into")
@@ -156,6 +181,42 @@ def _serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
     return serve(args.data, args.config, args.port)
+
+
+def _new_update(args: argparse.Namespace) -> int:
+    from generator.scaffold import new_update
+    from generator.today import as_of
+
+    path = new_update(args.data, args.title, args.date or as_of())
+    print(f"wrote {path}: write the post, then run charterkit validate")
+    return 0
+
+
+def _new_period(args: argparse.Namespace) -> int:
+    from generator.scaffold import new_period
+
+    changed = new_period(args.data, args.period)
+    for path in changed:
+        print(f"added {args.period} to {path}")
+    print(f"{len(changed)} measure(s) now have an empty result for {args.period}: fill in each value, then validate")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from generator.scaffold import init
+    from generator.today import as_of
+
+    written = init(args.folder, args.name, as_of())
+    print(f"created a publication in {args.folder} ({len(written)} files); next: cd {args.folder} && charterkit build")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator.diff import changes, render_json, render_markdown
+
+    found = changes(Path.cwd(), args.data, args.old, args.new)
+    print(render_json(found) if args.format == "json" else render_markdown(found, args.old, args.new))
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

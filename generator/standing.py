@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Literal
 
 from generator.models import Assessment, Framework, Measure
@@ -26,6 +27,14 @@ def target_for(measure: Measure, period: Period) -> float | None:
         if target.from_.start <= period.start:
             current = target.value
     return current
+
+
+def next_due(measure: Measure) -> tuple[Period, date] | None:
+    """The next period to publish and the date its result is due by."""
+    if not measure.results:
+        return None
+    following = max(r.period for r in measure.results).next()
+    return following, following.end + timedelta(days=measure.publish_within_days)
 
 
 def status(measure: Measure, result: Result) -> Status:

@@ -16,7 +16,8 @@ from generator.models.site import Unit
 from generator.periods import Period
 from generator.problems import Problem, did_you_mean
 from generator.publication import Publication, read_publication
-from generator.standing import status, target_for
+from generator.standing import next_due, status, target_for
+from generator.today import as_of
 
 RESULT_KIND = {"monthly": "month", "quarterly": "quarter", "annual": "year", "financial-year": "financial-year"}
 
@@ -204,12 +205,22 @@ class Checker:
             index, latest = max(enumerate(measure.results), key=lambda pair: pair[1].period)
             promised = target_for(measure, latest.period) or 0.0
             if status(measure, latest) == "not-met" and not latest.explanation:
+                setting = self.pub.site.settings.unexplained_misses if self.pub.site else "error"
                 self.add(
                     doc,
                     ("results", index),
                     f"the latest result ({latest.value:g} in {latest.period}) misses the target of {promised:g}; "
                     "add an explanation saying why and what is being done",
+                    setting,
                 )
+        due = next_due(measure)
+        if due and due[1] < as_of():
+            self.add(
+                doc,
+                ("results",),
+                f"the result for {due[0]} was due by {due[1]}; add it with: charterkit new period {due[0]}",
+                "warning",
+            )
 
     def assessment(self, aid: str) -> None:
         assessment, doc = self.pub.assessments[aid], self.pub.document("assessment", aid)

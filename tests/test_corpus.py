@@ -25,7 +25,8 @@ def test_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
-def test_case_reports_exact_problems(case: Path, publication: Path, run: Run) -> None:
+def test_case_reports_exact_problems(case: Path, publication: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1776211200")  # 15 April 2026: no result is overdue yet
     raw = case.read_bytes()
     (target,) = _header(raw, "target")
     expected = ["data/" + line for line in _header(raw, "expect")]

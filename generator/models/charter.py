@@ -69,6 +69,8 @@ class Charter(Model):
     """What the unit aims to do for residents."""
     effective: date
     """When the charter took effect."""
+    reviewed: date | None = None
+    """When it was last reviewed."""
     review: date | None = None
     """When it will next be reviewed."""
     commitments: tuple[Commitment, ...] = Field(min_length=1)

@@ -81,6 +81,8 @@ class Measure(Model):
     """Where the figures come from."""
     sample: bool = False
     """True if the figures are made-up examples."""
+    publish_within_days: int = Field(60, ge=0, le=730)
+    """Days after a period ends by which its result is published; after that it is overdue."""
     decimals: int = Field(0, ge=0, le=3)
     """Decimal places to show."""
     targets: tuple[Target, ...] = ()

@@ -134,6 +134,13 @@ class Accessibility(Model):
     """Tests of the site, latest last; the statement reports the latest."""
 
 
+class Settings(Model):
+    """How strict validation is about the publishing routine."""
+
+    unexplained_misses: Literal["error", "warning"] = "error"
+    """Whether a missed target in a measure's latest period without an explanation is an error or a warning."""
+
+
 class Site(Model):
     """The publisher and the facts every page needs (`data/site.yml`)."""
 
@@ -155,5 +162,7 @@ class Site(Model):
     """How to ask for other formats and languages."""
     accessibility: Accessibility | None = None
     """Facts for the accessibility statement."""
+    settings: Settings = Settings()
+    """Validation settings."""
     sources: tuple[Source, ...] = ()
     """Documents the content comes from."""

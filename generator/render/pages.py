@@ -167,6 +167,8 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         }
         yield links.benchmark(bid), "benchmark.md.j2", {"benchmark": benchmark, "ranked": ranked, "owner": bid}
     yield "updates/index.md", "updates.md.j2", {}
+    said = [post for post in pub.posts if "you-said-we-did" in post.meta.tags]
+    yield "updates/you-said-we-did.md", "you-said-we-did.md.j2", {"said": said}
     for post in pub.posts:
         yield links.post(post.slug), "post.md.j2", {"post": post, "owner": post.slug}
     yield "data/index.md", "data.md.j2", {}

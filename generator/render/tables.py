@@ -21,6 +21,8 @@ def result_row(measure: Measure, result: Result, target: float | None, code: str
     notes = ""
     if result.sample_size:
         notes += f"{number(result.sample_size)} people answered. "
+    if result.published:
+        notes += f"Published {result.published.day} {result.published.strftime('%B')} {result.published.year}. "
     if result.note:
         notes += h(result.note) + " "
     if result.explanation:

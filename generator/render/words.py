@@ -11,7 +11,7 @@ from datetime import date
 from generator.models import Framework, Measure
 from generator.models.measure import Result
 from generator.periods import Period
-from generator.standing import Verdict, status, target_for
+from generator.standing import Verdict, next_due, status, target_for  # noqa: F401 - used by templates
 
 STATUS_WORDS = {
     "met": "Met",
