@@ -1,0 +1,126 @@
+"""The quarterly routine, end to end, as the README describes it, in a new git repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Comms", "-c", "user.email=comms@example.invalid", *args],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    project = tmp_path / "standards"
+    code, out, _ = run("init", str(project), "--name", "Example Borough Council")
+    assert code == 0 and "created a publication" in out
+    for expected in (
+        "data/site.yml",
+        "mkdocs.yml",
+        ".github/workflows/charterkit.yml",
+        ".pre-commit-config.yaml",
+        "schemas/measure.schema.json",
+    ):
+        assert (project / expected).is_file(), expected
+    monkeypatch.chdir(project)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Start the publication")
+    assert run("validate", "data")[0] == 0
+
+    # 1. New period: an empty result in every quarterly measure, with comments on what to fill in.
+    code, out, _ = run("new", "period", "2026-Q3")
+    assert code == 0 and "added 2026-Q3 to data/measures/phone-answered.yml" in out
+    measure = project / "data" / "measures" / "phone-answered.yml"
+    text = measure.read_text(encoding="utf-8")
+    assert '  - period: "2026-Q3"' in text and "# fill in: the figure for July to September 2026" in text
+
+    # 2. Validate says what is missing.
+    code, out, _ = run("validate", "data")
+    assert code == 1 and "results[0].value: expected a number, got nothing" in out
+
+    # 3. Fill in a value that misses the target: an explanation is required.
+    text = text.replace("    value:  # fill in", "    value: 87.5  # fill in")
+    measure.write_text(text, encoding="utf-8")
+    code, out, _ = run("validate", "data")
+    assert code == 1 and "misses the target of 90; add an explanation" in out
+    text = text.replace(
+        "    # explanation: required",
+        "    explanation: Two new advisers were still training.\n    # explanation: required",
+    )
+    measure.write_text(text, encoding="utf-8")
+    assert run("validate", "data")[0] == 0
+
+    # 4. Diff against the last commit, in words, and as JSON.
+    code, out, _ = run("diff", "HEAD")
+    assert code == 0 and "- 1 new result for 2026-Q3; 1 missed target, explained" in out
+    code, out, _ = run("diff", "HEAD", "--format", "json")
+    assert json.loads(out)["changes"] == [
+        {"section": "Results", "item": "2026-Q3", "message": "1 new result for 2026-Q3; 1 missed target, explained"}
+    ]
+
+    # 5. A post saying what changed, then the build.
+    code, out, _ = run("new", "update", "Why calls took longer this summer", "--date", "2026-11-20")
+    post = project / "data" / "updates" / "2026-11-20-why-calls-took-longer-this-summer.md"
+    assert code == 0 and post.is_file()
+    assert run("validate", "data")[0] == 0
+    code, out, _ = run("build", "data")
+    assert code == 0
+    page = (project / "site" / "performance" / "phone-answered" / "index.html").read_text(encoding="utf-8")
+    assert "87.5%" in page and "Two new advisers were still training." in page
+    assert "Next update due" in page
+    assert (project / "site" / "updates" / "2026-11-20-why-calls-took-longer-this-summer" / "index.html").is_file()
+
+    # 6. Commit, change a target, and the diff says so.
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Publish 2026-Q3")
+    measure.write_text(
+        measure.read_text(encoding="utf-8").replace("    value: 90\n", "    value: 95\n", 1), encoding="utf-8"
+    )
+    code, out, _ = run("diff", "HEAD")
+    assert "Target for 'Calls answered within six rings' changes from 90% to 95% from 2026" in out
+
+
+def test_overdue_result_is_a_warning(publication: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 1 January 2027
+    code, out, _ = run("validate", "data")
+    assert code == 0
+    assert (
+        "warning: results: the result for 2026-Q2 was due by 2026-08-29; add it with: charterkit new period 2026-Q2"
+        in out
+    )
+    assert run("validate", "data", "--strict")[0] == 1
+
+
+def test_unexplained_miss_can_be_a_warning(publication: Path, run: Run) -> None:
+    site = publication / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "settings:\n  unexplained_misses: warning\n", encoding="utf-8")
+    measure = publication / "measures" / "calls-in-six-rings.yml"
+    measure.write_text(measure.read_text(encoding="utf-8").replace("value: 92", "value: 80"), encoding="utf-8")
+    code, out, _ = run("validate", "data")
+    assert code == 0 and "warning: results[1]: the latest result (80 in 2026-Q1) misses the target of 90" in out
+
+
+def test_feed_is_valid_atom(built_site: Path) -> None:
+    import feedparser
+
+    feed = feedparser.parse((built_site / "updates" / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert [e.title for e in feed.entries][0] == "How we are doing, every quarter"
+    assert all(e.link.startswith("https://standards.example.org/updates/") for e in feed.entries)
+
+
+def test_charters_show_review_dates(built_site: Path) -> None:
+    page = (built_site / "standards" / "corporate" / "index.html").read_text(encoding="utf-8")
+    assert "Last reviewed on 10 March 2026. Next review by 1 April 2027." in page
