@@ -16,6 +16,7 @@ from generator.periods import Period
 from generator.problems import CharterkitError
 from generator.render.words import figure, slug
 from generator.standing import target_for
+from generator.today import as_of
 from generator.validate import RESULT_KIND, validate
 
 FREQUENCY_OF = {kind: frequency for frequency, kind in RESULT_KIND.items()}
@@ -77,6 +78,7 @@ def _insert_result(path: Path, measure: Measure, period: Period) -> None:
     block = [
         f'  - period: "{period}"',
         f"    value:  # fill in: the figure for {period.label}, in {measure.unit}{promise}",
+        f"    published: {as_of().isoformat()}  # the day these figures go live on the site",
         "    # numerator:    # for a percentage: how many met the standard",
         "    # denominator:  # ... and how many were counted",
         "    # note: anything a reader needs to understand the figure",

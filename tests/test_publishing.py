@@ -78,6 +78,7 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
     assert code == 0
     page = (project / "site" / "performance" / "phone-answered" / "index.html").read_text(encoding="utf-8")
     assert "87.5%" in page and "Two new advisers were still training." in page
+    assert "Published 23 November 2026." in page  # new period dates the figures
     assert "Next update due" in page
     assert (project / "site" / "updates" / "2026-11-20-why-calls-took-longer-this-summer" / "index.html").is_file()
 
@@ -117,7 +118,7 @@ def test_feed_is_valid_atom(built_site: Path) -> None:
     feed = feedparser.parse((built_site / "updates" / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
-    assert [e.title for e in feed.entries][0] == "How we are doing, every quarter"
+    assert feed.entries[0].title == "How we are doing, every quarter"
     assert all(e.link.startswith("https://standards.example.org/updates/") for e in feed.entries)
 
 
