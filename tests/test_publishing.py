@@ -88,8 +88,13 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
     measure.write_text(
         measure.read_text(encoding="utf-8").replace("    value: 90\n", "    value: 95\n", 1), encoding="utf-8"
     )
+    charter = project / "data" / "charters" / "customer-charter.yml"
+    charter.write_text(
+        charter.read_text(encoding="utf-8").replace("within six rings.", "within five rings."), encoding="utf-8"
+    )
     code, out, _ = run("diff", "HEAD")
     assert "Target for 'Calls answered within six rings' changes from 90% to 95% from 2026" in out
+    assert "Commitment 'We will answer your call within five rings.' in 'Our customer charter' reworded" in out
 
 
 def test_overdue_result_is_a_warning(publication: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
