@@ -10,6 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from generator import __version__
 from generator.load import parse_file
 from generator.models import Measure
 from generator.periods import Period
@@ -210,7 +211,7 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: python -m pip install charterkit
+      - run: python -m pip install -r requirements.txt
       - run: charterkit validate data --strict
       - run: charterkit build data --strict
 """,
@@ -225,6 +226,8 @@ jobs:
         files: ^data/
 """,
     ".gitignore": "/site/\n/site_src/\n.charterkit-cache/\n.site.lock\n",
+    "requirements.txt": "# Where the checks and builds get charterkit from: a released version, or a git address\n"
+    '# of the charterkit source (pip install "charterkit @ git+https://...").\ncharterkit=={version}\n',
 }
 
 
@@ -236,7 +239,8 @@ def init(folder: Path, name: str, today: date) -> list[Path]:
     for relative, template in TEMPLATE_FILES.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(template.format(name=name, year=today.year, next_year=today.year + 1), encoding="utf-8")
+        values = {"name": name, "year": today.year, "next_year": today.year + 1, "version": __version__}
+        path.write_text(template.format(**values), encoding="utf-8")
         written.append(path)
     (folder / "data" / "updates").mkdir(parents=True, exist_ok=True)
     from generator.schema import write_schemas
