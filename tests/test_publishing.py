@@ -30,6 +30,7 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
         ".github/workflows/charterkit.yml",
         ".pre-commit-config.yaml",
         "schemas/measure.schema.json",
+        "requirements.txt",
     ):
         assert (project / expected).is_file(), expected
     monkeypatch.chdir(project)
