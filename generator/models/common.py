@@ -66,10 +66,17 @@ def check_time(value: str) -> str:
     return value
 
 
+_LINK = re.compile(r"(https?://|mailto:|/)[^\s<>\"'()\[\]{}\\`]*|tel:[+0-9 -]+")
+
+
 def check_link(value: str) -> str:
-    if re.match(r"^(https?://[^\s]+|mailto:[^\s]+|tel:[+0-9 ()-]+|/[^\s]*)$", value):
+    """A web address, mailto:, tel: or site path, with nothing that could end a link or a tag."""
+    if _LINK.fullmatch(value):
         return value
-    raise ValueError(f"expected a link starting https://, http://, mailto:, tel: or /, got '{value}'")
+    raise ValueError(
+        "expected a link starting https://, http://, mailto:, tel: or / with no spaces, quotes or brackets "
+        f"(write them as %20, %22, %28...), got '{value}'"
+    )
 
 
 def check_partial_date(value: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from generator.models.common import Link, Model, Slug, Source, Time
 
@@ -143,6 +144,14 @@ class Settings(Model):
 
 class Site(Model):
     """The publisher and the facts every page needs (`data/site.yml`)."""
+
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, value: str) -> str:
+        # The theme prints the name into every page's header and title as it is.
+        if re.search(r"[<>]", value):
+            raise ValueError(f"must not contain < or >, got '{value}'")
+        return value
 
     name: str
     """The public body's name."""

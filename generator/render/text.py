@@ -5,22 +5,36 @@ from __future__ import annotations
 import html
 import re
 
+import nh3
+
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]#!|])")
 _LINE_START = re.compile(r"^([-+>]|\d+\.)")
 _BLANK = re.compile(r"\n\s*\n")
+_END_TAG = re.compile(r"&lt;/(?=[A-Za-z])")
 
 
 def text(value: object) -> str:
-    """One paragraph of plain text, safe anywhere in Markdown (tables included)."""
+    """One paragraph of plain text, safe anywhere in Markdown (tables included).
+
+    `<`, `>` and `&` become entities, so no tag or entity in the data reaches the page; the
+    characters Markdown, attr_list (`{: }`) and Jinja (`{{ }}`, `{% %}`) give meaning to are
+    backslash-escaped; a leading list, quote, heading or definition marker is escaped too.
+    """
     if value is None:
         return ""
     flat = " ".join(str(value).split())
     escaped = html.escape(flat, quote=False)
+    # Material writes the page's first heading into <title> with entities decoded and unescaped
+    # (`page.title | striptags`), where `</title>` would end it. An invisible word joiner after
+    # `<` keeps any `</tag` from being an end tag there.
+    escaped = _END_TAG.sub("&lt;\u2060/", escaped)
     escaped = _MARKDOWN.sub(r"\\\1", escaped)
     escaped = _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
-    if escaped.startswith(":"):
+    if escaped.startswith(":"):  # a definition list's description
         escaped = "&#58;" + escaped[1:]
-    return escaped.replace("{{", "&#123;&#123;").replace("{%", "&#123;%")
+    elif escaped.startswith("="):  # a setext heading underline; Markdown cannot backslash-escape `=`
+        escaped = "&#61;" + escaped[1:]
+    return escaped
 
 
 def paragraphs(value: object) -> str:
@@ -35,14 +49,77 @@ def attribute(value: object) -> str:
     return html.escape(" ".join(str(value).split()), quote=True)
 
 
-_RAW_TAG = re.compile(r"<(?!https?://|mailto:)")
-_SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):[^)]*\)", re.IGNORECASE)
+# Raw HTML allowed in a Markdown field: text-level formatting, lists, quotes and simple tables.
+# No images, media, forms, frames, scripts, styles or classes; links only to the schemes below.
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "dfn", "dl", "dt", "em",
+    "h2", "h3", "h4", "h5", "h6", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
+    "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul", "var",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "*": {"lang", "dir"},
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Markdown autolinks look like tags to an HTML parser, so they are kept aside from nh3. Only
+# forms that Python-Markdown turns into links qualify; `<mailto:x/onclick=...>` would pass as HTML.
+_AUTOLINK = re.compile(r"(<(?:https?://[^\s<>\"'`]+|mailto:[^\s<>\"'`@!]+@[^\s<>\"'`@]+)>)")
+# Any other `<scheme:...>` would be parsed as a tag and dropped: it is shown as text instead.
+_OTHER_AUTOLINK = re.compile(r"<(?=[A-Za-z][A-Za-z0-9+.-]*:)")
+# A tag that nh3 wrote (any other `<` is `&lt;` by then). Python-Markdown turns links and code
+# into HTML even inside an inline tag's attribute values, so their characters are made entities.
+_TAG = re.compile(r"<[^<>]+>")
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "[]()!*_`\\"})
+# A blockquote marker, which nh3 writes as `&gt;` like any other `>` in text.
+_QUOTE = re.compile(r"^([ \t]*)((?:&gt;[ \t]?)+)", re.MULTILINE)
+# Where Markdown takes a link or image address: `](address` and `[id]: address`.
+_INLINE_LINK = re.compile(r"(\]\()([^)]*)")
+_REFERENCE = re.compile(r"^([ ]{0,3}\[[^\[\]]*\]:\s*)(\S+)", re.MULTILINE)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+
+
+def _safe_address(address: str) -> bool:
+    """Whether a Markdown link address has no scheme or an allowed one.
+
+    Browsers decode entities in addresses and drop tabs and line breaks from them, so entities
+    are decoded, and spaces, invisible characters, `<` and backslashes are dropped, before looking.
+    """
+    probe = "".join(c for c in html.unescape(address) if c.isprintable() and not c.isspace() and c not in "<\\")
+    scheme = _SCHEME.match(probe.lower())
+    return scheme is None or scheme.group(1) in _SCHEMES
+
+
+def _link(match: re.Match[str]) -> str:
+    return match.group(1) + (match.group(2) if _safe_address(match.group(2)) else "#")
+
+
+def _clean(part: str) -> str:
+    """Raw HTML through nh3's allowlist; the Markdown around it is text to nh3 and keeps its meaning."""
+    part = _OTHER_AUTOLINK.sub("&lt;", part)
+    cleaned = nh3.clean(part, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES)
+    cleaned = _TAG.sub(lambda m: m.group(0).translate(_INERT), cleaned)
+    return _QUOTE.sub(lambda m: m.group(1) + m.group(2).replace("&gt;", ">"), cleaned)
 
 
 def markdown(value: object) -> str:
-    """A Markdown field (an update's body): formatting kept, raw HTML and script links made inert."""
+    """A Markdown field (an update's body): formatting kept, raw HTML and script links made inert.
+
+    nh3 parses the body as HTML: allowed tags keep allowed attributes, everything else goes, and a
+    `<` that starts no allowed tag becomes `&lt;`, which also defeats `--8<--` snippet includes.
+    Entities are decoded on the way, so link addresses are checked afterwards: one whose scheme is
+    not http, https, mailto or tel becomes `#`. Every `{` is made an entity so no attr_list
+    (`{: onclick=...}`) or template code (`{{ }}`, `{% %}`) survives. HTML inside code spans is
+    cleaned too: a parser cannot tell where Markdown's code spans are, and it errs on the safe side.
+    """
     if value is None:
         return ""
-    body = _RAW_TAG.sub("&lt;", str(value))
-    body = _SCRIPT_LINK.sub("](#)", body)
-    return body.replace("{:", "&#123;:")
+    parts = _AUTOLINK.split(str(value))
+    body = "".join(part if index % 2 else _clean(part) for index, part in enumerate(parts))
+    body = _INLINE_LINK.sub(_link, body)
+    body = _REFERENCE.sub(_link, body)
+    return _END_TAG.sub("&lt;\u2060/", body).replace("{", "&#123;")

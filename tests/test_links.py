@@ -1,0 +1,109 @@
+"""Every internal link and anchor in the built example site leads somewhere."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# Attributes that point at another document or a file the page loads.
+LINKING = {("a", "href"), ("area", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src")}
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+class Anchors(HTMLParser):
+    """The addresses a page links to and the ids its fragments can land on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.canonical = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"] or "")
+        for name, value in attrs:
+            if (tag, name) in LINKING and value is not None:
+                self.links.append(value)
+        if tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a.get("href") or ""
+
+
+@cache
+def parse(path: Path) -> Anchors:
+    page = Anchors()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def broken_links(site: Path) -> list[str]:
+    # The home page's canonical address is the site's own URL: links that start with it (canonical
+    # links, the sitemap) are internal and checked like relative ones.
+    site_url = parse(site / "index.html").canonical
+    assert site_url.startswith("https://"), site_url
+    root = urlsplit(site_url).path  # the site's folder on its server, "/" here
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        folder = page.parent.relative_to(site).as_posix()
+        here = "/" if folder == "." else f"/{folder}/"
+        for link in parse(page).links:
+            where = f"{page.relative_to(site)}: {link}"
+            if link.startswith(site_url):
+                link = root + link[len(site_url) :]
+            if SCHEME.match(link) or link.startswith("//"):
+                continue  # another site (http, https, mailto, tel): not checked offline
+            address = urlsplit(link)
+            if address.path.startswith("/"):
+                if not address.path.startswith(root):
+                    broken.append(f"{where} (outside the site)")
+                    continue
+                absolute = "/" + address.path[len(root) :]
+            else:
+                absolute = posixpath.join(here, address.path) if address.path else here + page.name
+            relative = posixpath.normpath(unquote(absolute).lstrip("/"))
+            if relative.startswith(".."):
+                broken.append(f"{where} (outside the site)")
+                continue
+            target = site / relative
+            if target.is_dir() or absolute.endswith("/"):
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{where} (no file {target.relative_to(site)})")
+            elif address.fragment and target.suffix == ".html":
+                fragment = unquote(address.fragment)
+                if fragment not in parse(target).ids:
+                    broken.append(f"{where} (no id {fragment!r} in {target.relative_to(site)})")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 40
+    assert sum(len(parse(page).links) for page in pages) > 1000  # the check did look at links
+    assert broken_links(built_site) == []
+
+
+def test_the_checker_finds_broken_links(tmp_path: Path) -> None:
+    """The checker itself: a missing page, a missing anchor and a link out of the site are reported."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<link rel="canonical" href="https://example.org/"><h1 id="top">Home</h1>'
+        '<a href="a/">ok</a><a href="#top">ok</a><a href="https://example.org/a/#here">ok</a>'
+        '<a href="https://elsewhere.example/">external</a><a href="mailto:x@example.org">mail</a>'
+        '<a href="b/">missing</a><a href="a/#nowhere">no anchor</a><a href="../up.html">out</a>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "index.html").write_text('<p id="here">A</p><a href="..">up</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == [
+        "index.html: b/ (no file b/index.html)",
+        "index.html: a/#nowhere (no id 'nowhere' in a/index.html)",
+        "index.html: ../up.html (outside the site)",
+    ]
