@@ -105,6 +105,9 @@ def build_site(data: Path, config_file: Path, strict: bool = False) -> tuple[Gen
     """The whole build. The previous site stays in place unless every step succeeds."""
     docs_dir, site_dir = folders(config_file)
     with exclusive(site_dir.parent / f".{site_dir.name}.lock"):
+        for stale in site_dir.parent.glob(f".{site_dir.name}.*-*"):  # left by a build that was killed
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
         generated = generate(data, docs_dir, strict)
         started = time.perf_counter()
         fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))

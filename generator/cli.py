@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -17,9 +19,16 @@ from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 
 
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM ends a build like Ctrl+C does, so its temporary folder is removed on the way out."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
     try:
         return int(args.run(args))
     except CharterkitError as error:

@@ -16,6 +16,7 @@ from tests.conftest import DATA, ROOT, Run
 
 
 def make_project(where: Path, data: Path = DATA) -> Path:
+    where.mkdir(parents=True, exist_ok=True)
     shutil.copytree(data, where / "data")
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
     return where
