@@ -38,11 +38,17 @@ PERIOD_PATTERN = r"^[0-9]{4}([-/][0-9]{2}|-Q[1-4])?$"
 MAX_ID = 80
 
 
+RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)})
+"""Names some file systems refuse, so ids that become file names avoid them."""
+
+
 def check_slug(value: str) -> str:
     if not re.fullmatch(SLUG_PATTERN, value) or len(value) > MAX_ID:
         raise ValueError(
             f"expected an id of lower-case letters and digits joined by hyphens (like 'letters-reply'), got '{value}'"
         )
+    if value in RESERVED:
+        raise ValueError(f"'{value}' is a name some computers cannot use for a file; choose another id")
     return value
 
 
