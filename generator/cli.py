@@ -27,6 +27,9 @@ def _stop(signum: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    from generator.load import LIMITS
+
+    LIMITS.max_bytes = int(args.max_file_size * 1_000_000)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop)
     try:
@@ -47,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Publish service standards and performance as an accessible website.",
     )
     parser.add_argument("--version", action="version", version=f"charterkit {__version__}")
+    parser.add_argument(
+        "--max-file-size", type=float, default=5.0, metavar="MB", help="refuse data files larger than this (default: 5)"
+    )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check the data and report every problem")

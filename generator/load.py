@@ -78,7 +78,17 @@ def format_path(path: Path_) -> str:
     return text
 
 
-def read_text(path: Path, file: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+@dataclass
+class Limits:
+    """Limits on what one file may hold; `charterkit --max-file-size` changes the size."""
+
+    max_bytes: int = MAX_BYTES
+
+
+LIMITS = Limits()
+
+
+def read_text(path: Path, file: str, max_bytes: int | None = None) -> tuple[str | None, list[Problem]]:
     """The file as text, or the reason it cannot be read as UTF-8 YAML."""
     try:
         raw = path.read_bytes()
@@ -87,8 +97,9 @@ def read_text(path: Path, file: str, max_bytes: int = MAX_BYTES) -> tuple[str | 
     return decode(raw, file, max_bytes)
 
 
-def decode(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+def decode(raw: bytes, file: str, max_bytes: int | None = None) -> tuple[str | None, list[Problem]]:
     """UTF-8 text from a file's bytes (a byte-order mark is dropped, CRLF becomes LF)."""
+    max_bytes = LIMITS.max_bytes if max_bytes is None else max_bytes
 
     def fail(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
         return None, [Problem(file, line, column, "", message)]

@@ -131,3 +131,20 @@ def test_parse_cache_reuses_unchanged_files_only(tmp_path: Path) -> None:
 
     store.write_bytes(b"not a pickle")
     assert ParseCache(store).entries == {}  # a damaged cache is rebuilt, never trusted
+
+
+def test_file_size_limit_is_configurable(publication: Path, run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("--max-file-size", "0.0002", "validate", "data")
+    assert code == 1
+    assert "data/site.yml:1:1: file is " in out and "bytes; the limit is 200; split it into smaller files" in out
+    code, _, _ = run("validate", "data")
+    assert code == 0  # the default limit is back for the next run
+
+
+def test_links_out_of_the_data_folder_are_refused(publication: Path, tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    outside = tmp_path / "secret.yml"
+    outside.write_text("title: not part of the publication\n")
+    (publication / "charters" / "leak.yml").symlink_to(outside)
+    code, out, _ = run("validate", "data")
+    assert code == 1
+    assert "data/charters/leak.yml:1:1: is a link to a file outside the data folder; copy the file in instead" in out
