@@ -69,6 +69,14 @@ def run(capsys: pytest.CaptureFixture[str]) -> Run:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Say how much the accessibility audit covered, whatever the outcome."""
     from tests.test_accessibility import RESULTS
+    from tests.test_hostile import SUMMARY
+
+    if SUMMARY:
+        terminalreporter.write_line(
+            f"hostile inputs: {SUMMARY.get('inputs', 0)} strings in text fields and a post body, "
+            f"{SUMMARY.get('pages', 0)} built pages checked: {SUMMARY.get('live', 0)} live markup, "
+            f"{SUMMARY.get('evaluated', 0)} template evaluations, 0 tracebacks (the build exited 0)"
+        )
 
     if RESULTS:
         violations = sum(RESULTS.values())

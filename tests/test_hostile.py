@@ -235,6 +235,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_hostile(tmp_path_factory.mktemp("hostile"))
 
 
+SUMMARY: dict[str, int] = {}
+"""Filled in by the tests below; conftest prints it at the end of the run."""
+
+
 def baseline(built_site: Path, page: str) -> Path:
     """The same page in the unmodified example build, or a page of the same kind for the new post."""
     return built_site / (EXAMPLE_POST if page == POST else page)
@@ -262,6 +266,7 @@ def test_no_page_gains_scripts_handlers_or_dangerous_elements(hostile: Path, bui
             problems.append(f"{page}: scripts differ from the example: {found.scripts - before.scripts}")
         if "alert" in "".join(found.scripts):
             problems.append(f"{page}: a script mentions alert")
+    SUMMARY.update(inputs=len(HOSTILE), pages=len(pages), live=len(problems))
     assert problems == []
 
 
@@ -279,6 +284,7 @@ def test_template_code_is_shown_not_run(hostile: Path, built_site: Path) -> None
     for page in (CHARTER, POST):
         text, before = scan(hostile / page).visible, scan(baseline(built_site, page)).visible
         assert "{{ 7*7 }}" in text and "{% include 'x' %}" in text and "{# a comment #}" in text, page
+        SUMMARY["evaluated"] = SUMMARY.get("evaluated", 0) + max(0, text.count("49") - before.count("49"))
         assert text.count("49") == before.count("49"), page
 
 
