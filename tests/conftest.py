@@ -28,12 +28,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(f"CI is set but {CHROMIUM} is missing: install it with apt-get install -y chromium")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site, built once for the session by the real command into a fresh project."""
-    project = tmp_path_factory.mktemp("example")
-    shutil.copytree(DATA, project / "data")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+def build_in(project: Path) -> Path:
+    """Run `charterkit build data` in `project` as a user would; returns the built site."""
     cwd = os.getcwd()
     os.chdir(project)
     try:
@@ -41,6 +37,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         os.chdir(cwd)
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built once for the session by the real command into a fresh project."""
+    project = tmp_path_factory.mktemp("example")
+    shutil.copytree(DATA, project / "data")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return build_in(project)
 
 
 @pytest.fixture

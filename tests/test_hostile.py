@@ -9,7 +9,6 @@ pages of the unmodified example build.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, build_in
 
 HOSTILE = [
     # Script and event handlers
@@ -221,13 +220,7 @@ def build_hostile(project: Path) -> Path:
     front = f"title: {quoted(TITLE)}\ndate: 2026-11-30\nsummary: {quoted(TITLE)}\n"
     (project / "data" / "updates" / "2026-11-30-hostile.md").write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
 
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        assert main(["build", "data"]) == 0
-    finally:
-        os.chdir(cwd)
-    return project / "site"
+    return build_in(project)
 
 
 @pytest.fixture(scope="module")
