@@ -48,10 +48,13 @@ def line_chart(measure: Measure, chart_id: str) -> str:
             f"{escape(figure(tick, measure.unit))}</text>"
         )
     every = max(1, -(-len(results) // 6))
+    last = len(results) - 1
     for i, result in enumerate(results):
-        if i % every == 0 or i == len(results) - 1:
+        # every n-th period, and the last one, which is drawn ending at its point so it is not cut off
+        if i == last or (i % every == 0 and last - i >= every):
+            anchor = "end" if i == last and last > 0 else "middle"
             parts.append(
-                f'<text class="ck-axis" x="{x(i)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
+                f'<text class="ck-axis" x="{x(i)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}">'
                 f"{escape(str(result.period))}</text>"
             )
     target_points = [f"{x(i)},{y(t)}" for i, t in enumerate(targets) if t is not None]
