@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from tests.update_golden import GOLDEN, render_to
+from tests.update_golden import COPIED, GOLDEN, render_to
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    found = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return {name: content for name, content in found.items() if not name.startswith(COPIED)}
 
 
 def test_output_matches_golden(tmp_path: Path) -> None:

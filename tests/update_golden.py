@@ -30,7 +30,11 @@ def render_to(folder: Path) -> None:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+COPIED = "assets/"  # the theme's CSS and script are copied as they are; generator/assets is their source
+
+
 if __name__ == "__main__":
     shutil.rmtree(GOLDEN, ignore_errors=True)
     render_to(GOLDEN)
+    shutil.rmtree(GOLDEN / COPIED)
     print(f"wrote {sum(1 for p in GOLDEN.rglob('*') if p.is_file())} files to {GOLDEN.relative_to(ROOT)}")
