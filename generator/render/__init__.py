@@ -14,11 +14,11 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.publication import Publication
-from generator.render import links, pages, tables, words
+from generator.render import i18n, links, pages, tables, words
 from generator.render.charts import line_chart
 from generator.render.datafiles import add_data_files
 from generator.render.pages import page_contexts
-from generator.render.text import attribute, markdown, paragraphs, text
+from generator.render.text import attribute, element, markdown, paragraphs, text
 from generator.render.writer import Output
 from generator.standing import target_for
 
@@ -35,11 +35,17 @@ def environment(publication_templates: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        finalize=i18n.finalize,  # a fixed text shown untranslated is marked as English
     )
+    env.policies["ext.i18n.trimmed"] = True  # `{% trans %}` blocks keep one line per message
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         text=text,
         paragraphs=paragraphs,
         h=attribute,
+        html=element,
+        period=words.period_label,
         safe_markdown=markdown,
         figure=words.figure,
         long_date=words.long_date,

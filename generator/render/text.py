@@ -7,6 +7,8 @@ import re
 
 import nh3
 
+from generator.render.i18n import block, foreign, mark_inline
+
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]#!|])")
 _LINE_START = re.compile(r"^([-+>]|\d+\.)")
 _BLANK = re.compile(r"\n\s*\n")
@@ -22,6 +24,10 @@ def text(value: object) -> str:
     """
     if value is None:
         return ""
+    return mark_inline(value, _escape(value))
+
+
+def _escape(value: object) -> str:
     flat = " ".join(str(value).split())
     escaped = html.escape(flat, quote=False)
     # Material writes the page's first heading into <title> with entities decoded and unescaped
@@ -41,12 +47,21 @@ def paragraphs(value: object) -> str:
     """Plain text that may hold several paragraphs (blank lines between them)."""
     if value is None:
         return ""
-    return "\n\n".join(text(part) for part in _BLANK.split(str(value)) if part.strip())
+    parts = [part for part in _BLANK.split(str(value)) if part.strip()]
+    lang = foreign(value)
+    if lang is not None:  # in another language than the page: paragraphs that say which
+        return "\n\n".join(block(part, lang) for part in parts)
+    return "\n\n".join(_escape(part) for part in parts)
 
 
 def attribute(value: object) -> str:
-    """Text for an HTML attribute or element inside raw HTML blocks."""
+    """Text for an HTML attribute (never marked with a language: a tag cannot go there)."""
     return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def element(value: object) -> str:
+    """Text for an element's content inside raw HTML (a table cell, a caption), language marked."""
+    return mark_inline(value, attribute(value))
 
 
 # Raw HTML allowed in a Markdown field: text-level formatting, lists, quotes and simple tables.

@@ -8,20 +8,24 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from babel.dates import format_date
+from babel.lists import format_list
+
 from generator.models import Framework, Measure
 from generator.models.measure import Result
 from generator.periods import Period
+from generator.render.i18n import N_, locale, ngettext, page_language
+from generator.render.i18n import gettext as _
 from generator.standing import Verdict, next_due, status, target_for  # noqa: F401 - used by templates
 
 STATUS_WORDS = {
-    "met": "Met",
-    "not-met": "Not met",
-    "no-target": "No target",
-    "no-data": "No data",
-    "not-due": "Not yet due",
+    "met": N_("Met"),
+    "not-met": N_("Not met"),
+    "no-target": N_("No target"),
+    "no-data": N_("No data"),
+    "not-due": N_("Not yet due"),
 }
 STATUS_ICONS = {"met": "✔", "not-met": "✘", "no-target": "–", "no-data": "?", "not-due": "…"}
-UNIT_WORDS = {"days": "days", "duration": "seconds"}
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -38,15 +42,41 @@ def figure(value: float, unit: str, decimals: int = 0) -> str:
     if unit == "money":
         return f"£{shown}"
     if unit == "days":
-        return f"{shown} day" if shown == "1" else f"{shown} days"
+        return ngettext("%(num)s day", "%(num)s days", _count(value, shown)) % {"num": shown}
     if unit == "duration":
-        return f"{shown} second" if shown == "1" else f"{shown} seconds"
+        return ngettext("%(num)s second", "%(num)s seconds", _count(value, shown)) % {"num": shown}
     return shown
 
 
+def _count(value: float, shown: str) -> int:
+    """The number that picks a plural form; fractions take the 'other' form in every language
+    shipped (CLDR), which 100 selects too."""
+    return int(value) if shown.isdigit() else 100
+
+
 def long_date(day: date) -> str:
-    """`2026-03-31` → `31 March 2026`."""
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    """`2026-03-31` → `31 March 2026` (`31 Mawrth 2026` in Welsh)."""
+    return format_date(day, "d MMMM y", locale=locale(page_language()))
+
+
+def month_year(day: date) -> str:
+    return format_date(day, "MMMM y", locale=locale(page_language()))
+
+
+def period_label(period: Period) -> str:
+    """The period in the page's language: 'July to September 2024', 'April 2024 to March 2025'."""
+    if period.kind == "year":
+        return period.text
+    if period.kind == "financial-year":
+        return _("%(start)s to %(end)s") % {"start": month_year(period.start), "end": month_year(period.end)}
+    if period.kind == "quarter":
+        names = locale(page_language()).months["stand-alone"]["wide"]
+        return _("%(first)s to %(last)s %(year)s") % {
+            "first": names[period.start.month],
+            "last": names[period.end.month],
+            "year": period.start.year,
+        }
+    return month_year(period.start)
 
 
 def status_of(measure: Measure, result: Result | None) -> str:
@@ -55,12 +85,15 @@ def status_of(measure: Measure, result: Result | None) -> str:
 
 def status_text(code: str) -> str:
     """The status as icon and word; the icon is hidden from screen readers, the word is read."""
+    from generator.render.i18n import mark_inline
+
     icon = f'<span aria-hidden="true">{STATUS_ICONS[code]}</span>'
-    return f'<span class="ck-status ck-status--{code}">{icon} {STATUS_WORDS[code]}</span>'
+    word = _(STATUS_WORDS[code])
+    return f'<span class="ck-status ck-status--{code}">{icon} {mark_inline(word, word)}</span>'
 
 
 def comparison_words(polarity: str) -> str:
-    return "at least" if polarity == "higher-is-better" else "at most"
+    return _("at least") if polarity == "higher-is-better" else _("at most")
 
 
 def latest(measure: Measure) -> Result | None:
@@ -75,32 +108,31 @@ def previous(measure: Measure, result: Result) -> Result | None:
 def trend(measure: Measure, result: Result | None) -> str:
     """Direction of travel against the period before, in words that respect the polarity."""
     if result is None:
-        return "No data"
+        return _("No data")
     before = previous(measure, result)
     if before is None:
-        return "First result"
+        return _("First result")
     if result.value == before.value:
-        return "No change"
+        return _("No change")
     better = (result.value > before.value) == (measure.polarity == "higher-is-better")
-    return (
-        "Better" if better else "Worse"
-    ) + f" than {before.period.label} ({figure(before.value, measure.unit, measure.decimals)})"
+    values = {"period": period_label(before.period), "value": figure(before.value, measure.unit, measure.decimals)}
+    return (_("Better than %(period)s (%(value)s)") if better else _("Worse than %(period)s (%(value)s)")) % values
 
 
 def sentence(measure: Measure, result: Result | None) -> str:
     """The chart's text alternative: what happened, against what target, and whether it was met."""
     if result is None:
-        return f"{measure.title}: no results have been published yet."
+        return _("%(measure)s: no results have been published yet.") % {"measure": measure.title}
     shown = figure(result.value, measure.unit, measure.decimals)
-    text = f"In {result.period.label}, the result was {shown}."
+    text = _("In %(period)s, the result was %(value)s.") % {"period": period_label(result.period), "value": shown}
     target = target_for(measure, result.period)
     if target is not None:
-        text += f" The target is {comparison_words(measure.polarity)} {figure(target, measure.unit, measure.decimals)}."
-    return f"{text} {STATUS_WORDS[status_of(measure, result)]}."
-
-
-def period_label(period: Period) -> str:
-    return period.label
+        promise = figure(target, measure.unit, measure.decimals)
+        if measure.polarity == "higher-is-better":
+            text += " " + _("The target is at least %(target)s.") % {"target": promise}
+        else:
+            text += " " + _("The target is at most %(target)s.") % {"target": promise}
+    return f"{text} {_(STATUS_WORDS[status_of(measure, result)])}."
 
 
 def slug(text: str) -> str:
@@ -115,33 +147,35 @@ def rule_words(framework: Framework) -> str:
     labels = {level.id: level.label.lower() for level in framework.scale}
     parts = []
     for c in rule.conditions:
-        label = labels.get(c.level, c.level)
+        values = {"level": labels.get(c.level, c.level)}
         if c.at_most_count == 0:
-            parts.append(f"none may be {label}")
+            parts.append(_("none may be %(level)s") % values)
         elif c.at_least_percent is not None:
-            parts.append(f"at least {number(c.at_least_percent)}% must be {label}")
+            parts.append(_("at least %(percent)s%% must be %(level)s") % {**values, "percent": number(c.at_least_percent)})
         elif c.at_most_percent is not None:
-            parts.append(f"no more than {number(c.at_most_percent)}% may be {label}")
+            parts.append(_("no more than %(percent)s%% may be %(level)s") % {**values, "percent": number(c.at_most_percent)})
         elif c.at_least_count is not None:
-            parts.append(f"at least {c.at_least_count} must be {label}")
+            parts.append(_("at least %(count)s must be %(level)s") % {**values, "count": c.at_least_count})
         else:
-            parts.append(f"no more than {c.at_most_count} may be {label}")
-    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    return f"To gain the {rule.name}, of the elements assessed {listed}."
+            parts.append(_("no more than %(count)s may be %(level)s") % {**values, "count": c.at_most_count})
+    return _("To gain the %(award)s, of the elements assessed %(conditions)s.") % {
+        "award": rule.name,
+        "conditions": format_list(parts, locale=locale(page_language())),
+    }
 
 
 def verdict_words(result: Verdict | None) -> str:
     if result is None or result.achieved is None:
-        return "Rated; this framework has no award rule."
-    return "Award standard met." if result.achieved else "Award standard not met."
+        return _("Rated; this framework has no award rule.")
+    return _("Award standard met.") if result.achieved else _("Award standard not met.")
 
 
 _DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def day_range(days: tuple[str, ...]) -> str:
     """`(mon, tue, wed, thu, fri)` → `Monday to Friday`; gaps are listed: `Monday, Wednesday`."""
+    names = locale(page_language()).days["format"]["wide"]  # 0 is Monday
     indexes = sorted(_DAYS.index(d) for d in set(days))
     runs: list[list[int]] = []
     for i in indexes:
@@ -149,26 +183,31 @@ def day_range(days: tuple[str, ...]) -> str:
             runs[-1].append(i)
         else:
             runs.append([i])
-    parts = [
-        _DAY_NAMES[r[0]]
-        if len(r) == 1
-        else f"{_DAY_NAMES[r[0]]} to {_DAY_NAMES[r[-1]]}"
-        if len(r) > 2
-        else f"{_DAY_NAMES[r[0]]} and {_DAY_NAMES[r[1]]}"
-        for r in runs
-    ]
+    parts = []
+    for r in runs:
+        if len(r) == 1:
+            parts.append(names[r[0]])
+        elif len(r) == 2:
+            parts.append(_("%(first)s and %(second)s") % {"first": names[r[0]], "second": names[r[1]]})
+        else:
+            parts.append(_("%(start)s to %(end)s") % {"start": names[r[0]], "end": names[r[-1]]})
     return ", ".join(parts)
 
 
 def due_words(due: date | Period) -> str:
-    return due.label if isinstance(due, Period) else long_date(due)
+    return period_label(due) if isinstance(due, Period) else long_date(due)
 
 
 ASSESSMENT_KINDS = {
-    "full": "Full assessment",
-    "surveillance": "Surveillance visit",
-    "self-assessment": "Self-assessment",
+    "full": N_("Full assessment"),
+    "surveillance": N_("Surveillance visit"),
+    "self-assessment": N_("Self-assessment"),
 }
+
+
+def assessment_kind(kind: str) -> str:
+    return _(ASSESSMENT_KINDS[kind])
+
 
 # Language names as their speakers write them, so residents can find their own language in a
 # list; each is marked with its language (and direction) for screen readers and browsers.
