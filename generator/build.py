@@ -21,12 +21,15 @@ from typing import Any
 
 import yaml
 
+from generator.languages import endonym
 from generator.load import Loader, ParseCache  # type: ignore[attr-defined]
 from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
-from generator.render import render
+from generator.render import languages, render
+from generator.render.i18n import Text, gettext, speaking
 from generator.render.writer import write
 from generator.today import as_of
+from generator.translate import translated
 from generator.validate import validate
 
 
@@ -77,15 +80,19 @@ def exclusive(lock_path: Path) -> Iterator[None]:
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, strict: bool = True) -> None:
-    """Run MkDocs into `site_dir`, which must not be the live site."""
+    """Run MkDocs into `site_dir`, which must not be the live site: once per language.
+
+    The default language is built from the docs folder into `site_dir`; every other language
+    from its subfolder (`cy/`) into `site_dir/cy/`, with the theme's texts in that language (and
+    right-to-left for Urdu and Arabic), as the theme's documentation describes for multilingual
+    sites. The language selector in the header links the builds together.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": strict}
-    if publication.site:
-        overrides["site_name"] = f"{publication.site.name} service standards"
-        overrides["site_url"] = publication.site.url
+    codes = languages(publication)
+    docs_dir, _ = folders(config_file)
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
@@ -93,12 +100,47 @@ def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, st
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)  # strict mode counts warnings through MkDocs' own handler
     try:
-        config = load_config(str(config_file), **overrides)
-        build(config)
+        for code in codes:
+            overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": strict}
+            if code == codes[0] and len(codes) > 1:
+                overrides["exclude_docs"] = "\n".join(f"/{other}/" for other in codes[1:])
+            elif code != codes[0]:
+                overrides.update(docs_dir=str(docs_dir / code), site_dir=str(site_dir / code))
+            with speaking(code):
+                if publication.site:
+                    site = translated(publication, code)[0].site if code != codes[0] else publication.site
+                    assert site is not None
+                    overrides["site_name"] = gettext("%(name)s service standards") % {"name": str(site.name)}
+                    overrides["site_url"] = publication.site.url + ("" if code == codes[0] else f"{code}/")
+                config = load_config(str(config_file), **overrides)
+                config.theme["language"] = code
+                if len(codes) > 1:
+                    config.extra["alternate"] = _alternates(codes, code)
+                if code != codes[0] and config.nav:
+                    config.nav = [_nav_entry(entry) for entry in config.nav]
+                build(config)
     except MkDocsException as error:
         raise CharterkitError(f"MkDocs could not build the site: {error}") from None
     finally:
         logger.removeHandler(handler)
+
+
+def _alternates(codes: list[str], current: str) -> list[dict[str, str]]:
+    """The theme's language selector: each language's name in that language, and its home."""
+    up = "" if current == codes[0] else "../"
+    links = {code: up + ("" if code == codes[0] else f"{code}/") for code in codes}
+    return [{"name": endonym(code), "link": links[code] or "./", "lang": code} for code in codes]
+
+
+def _nav_entry(entry: Any) -> Any:
+    """A nav title in the page language; one with no translation gives way to the page's own title."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        ((title, target),) = entry.items()
+        shown = gettext(title)
+        if isinstance(target, list):
+            return {shown: [_nav_entry(e) for e in target]}
+        return {shown: target} if not isinstance(shown, Text) else target
+    return entry
 
 
 def build_site(data: Path, config_file: Path, strict: bool = False) -> tuple[Generated, float]:

@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     period.add_argument("period", help="2025-Q1, 2025-04, 2025-26 or 2025")
     period.add_argument("--data", default="data", type=Path, help="the data folder (default: data)")
     period.set_defaults(run=_new_period)
+    translation = kinds.add_parser("translation", help="entries to fill in for each untranslated text of a data file")
+    translation.add_argument("language", help="a language code from languages in site.yml, such as cy")
+    translation.add_argument("file", help="the data file, such as charters/corporate.yml")
+    translation.add_argument("--data", default="data", type=Path, help="the data folder (default: data)")
+    translation.set_defaults(run=_new_translation)
 
     init = commands.add_parser("init", help="start a new publication in an empty folder")
     init.add_argument("folder", type=Path, help="the new folder")
@@ -214,6 +219,14 @@ def _new_period(args: argparse.Namespace) -> int:
     for path in changed:
         print(f"added {args.period} to {path}")
     print(f"{len(changed)} measure(s) now have an empty result for {args.period}: fill in each value, then validate")
+    return 0
+
+
+def _new_translation(args: argparse.Namespace) -> int:
+    from generator.translate import add_translation
+
+    path, added = add_translation(args.data, args.language, args.file)
+    print(f"added {added} text(s) to translate to {path}" if added else f"{args.file} is fully translated in {path}")
     return 0
 
 

@@ -13,11 +13,12 @@ from generator.load import Document, ParseCache, load_yaml, parse_file, read_tex
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
 from generator.models.common import Model
+from generator.models.translation import Translation
 from generator.problems import Problem, did_you_mean
 
 M = TypeVar("M", bound=Model)
 _UPDATE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md")
-_OTHER_FOLDERS = {"updates", "templates"}
+_OTHER_FOLDERS = {"updates", "templates", "translations"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Publication:
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     failed: set[tuple[str, str]] = field(default_factory=set)
     """Items whose file could not be read; references to them are not reported again."""
+    translations: dict[tuple[str, str], tuple[Translation, Document]] = field(default_factory=dict)
+    """(language, data file path such as `charters/corporate.yml`) → that file's translation."""
 
     def document(self, kind: str, item_id: str) -> Document:
         """The file an item came from (for placing a problem at its line)."""
@@ -92,8 +95,23 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
         if post:
             publication.posts.append(post)
     publication.posts.sort(key=lambda post: (post.meta.date, post.slug), reverse=True)
+    _read_translations(publication, problems, cache)
     problems.extend(_unknown_folders(root))
     return publication, problems
+
+
+def _read_translations(publication: Publication, problems: list[Problem], cache: ParseCache | None) -> None:
+    """`translations/<language>/<path of a data file>`: each file's texts in another language."""
+    folder = publication.root / "translations"
+    if not folder.is_dir():
+        return
+    for language in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for sub in sorted({language, *(p for p in language.rglob("*") if p.is_dir())}):
+            for path in _files(sub, (".yml", ".yaml"), publication.root, problems):
+                loaded, _ = _read_model(path, Translation, problems, cache)
+                if loaded:
+                    key = (language.name, path.relative_to(language).as_posix())
+                    publication.translations[key] = loaded
 
 
 def _files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[Problem]) -> list[Path]:

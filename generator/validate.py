@@ -18,6 +18,7 @@ from generator.problems import Problem, did_you_mean
 from generator.publication import Publication, read_publication
 from generator.standing import next_due, status, target_for
 from generator.today import as_of
+from generator.translate import language_problems
 
 RESULT_KIND = {"monthly": "month", "quarterly": "quarter", "annual": "year", "financial-year": "financial-year"}
 
@@ -26,6 +27,7 @@ def validate(root: Path, cache: ParseCache | None = None) -> tuple[Publication, 
     """Load the publication and check it completely; problems come back sorted by file and line."""
     publication, problems = read_publication(root, cache)
     problems.extend(Checker(publication).run())
+    problems.extend(language_problems(publication))
     return publication, sorted(problems, key=lambda p: (p.file, p.line, p.column, p.field, p.message))
 
 

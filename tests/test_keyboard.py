@@ -72,7 +72,7 @@ def test_keyboard_journey(browser: Any, site_url: str, width: int) -> None:
 
     # Navigation: the menu button on a phone, the sidebar on a wide screen.
     if width < 1220:
-        tab_to(page, lambda f: f["label"] == "Menu")
+        tab_to(page, lambda f: f["label"] == "Navigation")
         page.keyboard.press("Enter")
         assert page.evaluate("document.getElementById('__drawer').checked")
         page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null", timeout=5000)

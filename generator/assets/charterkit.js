@@ -60,7 +60,13 @@
     sync();
   }
 
-  button("__drawer", "Menu", function () {
+  // Names in the page's language, from the theme's own translated labels.
+  function labelOf(selector, fallback) {
+    var element = document.querySelector(selector);
+    return (element && element.getAttribute("aria-label")) || fallback;
+  }
+
+  button("__drawer", labelOf("nav.md-nav--primary", "Menu"), function () {
     var links = document.querySelectorAll(".md-sidebar--primary a.md-nav__link[href]");
     for (var i = 0; i < links.length; i++) {
       if (visible(links[i])) {
@@ -69,7 +75,7 @@
     }
     return null;
   });
-  button("__search", "Open search", function () {
+  button("__search", labelOf(".md-search__input", "Search"), function () {
     return document.querySelector(".md-search__input");
   });
 
@@ -84,5 +90,24 @@
         toggle.dispatchEvent(new Event("change"));
       }
     });
+  }
+
+  // The language selector: each language's name marked with its language, and each link going to
+  // this same page in that language (every language has every page at the same address under its
+  // folder). Without JavaScript the links go to each language's home page.
+  var config = document.getElementById("__config");
+  var base = config ? JSON.parse(config.textContent).base : null;
+  if (base !== null) {
+    var root = new URL(base.replace(/\/?$/, "/"), window.location.href);
+    var here = window.location.pathname.slice(root.pathname.length);
+    var choices = document.querySelectorAll("a.md-select__link[hreflang]");
+    for (var c = 0; c < choices.length; c++) {
+      var code = choices[c].getAttribute("hreflang");
+      choices[c].setAttribute("lang", code);
+      choices[c].setAttribute("dir", /^(ar|ur|fa|he)\b/.test(code) ? "rtl" : "ltr");
+      if (window.location.pathname.indexOf(root.pathname) === 0) {
+        choices[c].href = new URL(choices[c].getAttribute("href"), window.location.href).href + here;
+      }
+    }
   }
 })();

@@ -10,6 +10,7 @@ from generator.models.framework import Framework
 from generator.models.improvement import Plan
 from generator.models.measure import Measure
 from generator.models.site import Site
+from generator.models.translation import Translation
 from generator.models.update import Update
 
 KINDS: dict[str, type[Model]] = {
@@ -21,6 +22,7 @@ KINDS: dict[str, type[Model]] = {
     "benchmark": Benchmark,
     "improvement": Plan,
     "update": Update,
+    "translation": Translation,
 }
 """Each kind of file and the model that checks it; the kind names the JSON Schema file."""
 
@@ -34,4 +36,16 @@ FOLDERS: dict[str, str] = {
 }
 """Folders of `data/` holding one YAML file per item, and the kind of each."""
 
-__all__ = ["FOLDERS", "KINDS", "Assessment", "Benchmark", "Charter", "Framework", "Measure", "Plan", "Site", "Update"]
+__all__ = [
+    "FOLDERS",
+    "KINDS",
+    "Assessment",
+    "Benchmark",
+    "Charter",
+    "Framework",
+    "Measure",
+    "Plan",
+    "Site",
+    "Translation",
+    "Update",
+]

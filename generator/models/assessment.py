@@ -17,6 +17,8 @@ NOT_ASSESSED = "not-assessed"
 class Rating(Model):
     """One element's rating, written as the level alone or with evidence notes."""
 
+    TRANSLATED = ("evidence",)
+
     rating: Slug
     """A level of the framework's scale, or not-assessed."""
     evidence: str | None = None
@@ -36,6 +38,8 @@ class Rating(Model):
 
 class Assessment(Model):
     """One assessment of a unit against a framework (`data/assessments/<id>.yml`)."""
+
+    TRANSLATED = ("summary",)
 
     id: Slug | None = None
     """Id used in page addresses; defaults to the file name."""

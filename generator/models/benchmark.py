@@ -12,6 +12,8 @@ from generator.models.common import Model, Slug, Source
 class BenchmarkMeasure(Model):
     """A column of the comparison."""
 
+    TRANSLATED = ("title",)
+
     id: Slug
     """Id used in each organisation's values."""
     title: str
@@ -25,6 +27,8 @@ class BenchmarkMeasure(Model):
 class Group(Model):
     """A comparison group, such as similar councils."""
 
+    TRANSLATED = ("title", "description")
+
     id: Slug
     """Id used by organisations."""
     title: str
@@ -35,6 +39,8 @@ class Group(Model):
 
 class Organisation(Model):
     """A row of the comparison."""
+
+    TRANSLATED = ("name",)
 
     name: str
     """The organisation's name."""
@@ -48,6 +54,8 @@ class Organisation(Model):
 
 class Benchmark(Model):
     """A peer comparison (`data/benchmarks/<id>.yml`)."""
+
+    TRANSLATED = ("title", "description")
 
     id: Slug | None = None
     """Id used in page addresses; defaults to the file name."""

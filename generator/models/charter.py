@@ -30,6 +30,8 @@ class Standard(Model):
 class Commitment(Model):
     """One promise in the charter."""
 
+    TRANSLATED = ("title", "text")
+
     id: Slug
     """Stable id, unique in the charter."""
     channel: Channel
@@ -48,6 +50,8 @@ class Commitment(Model):
 class Complaints(Model):
     """How to complain."""
 
+    TRANSLATED = ("text", "how")
+
     text: str
     """What the council wants to hear and what happens next."""
     how: tuple[str, ...] = ()
@@ -58,6 +62,8 @@ class Complaints(Model):
 
 class Charter(Model):
     """A unit's customer charter (`data/charters/<id>.yml`)."""
+
+    TRANSLATED = ("title", "aim", "your_help", "compliments", "monitoring")
 
     id: Slug | None = None
     """Id used in page addresses; defaults to the file name."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 
@@ -28,6 +28,9 @@ class Model(BaseModel):
         populate_by_name=True,
         str_strip_whitespace=True,
     )
+
+    TRANSLATED: ClassVar[tuple[str, ...]] = ()
+    """Fields holding text for residents, looked up in `translations/<language>/` for other languages."""
 
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

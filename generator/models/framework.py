@@ -12,6 +12,8 @@ from generator.models.common import Code, Link, Model, Slug, Source
 class Level(Model):
     """One level of the rating scale."""
 
+    TRANSLATED = ("label", "description")
+
     id: Slug
     """Id used in assessments, such as compliant or basic."""
     label: str
@@ -52,6 +54,8 @@ class Condition(Model):
 class AwardRule(Model):
     """How an assessment's ratings decide whether the award is achieved."""
 
+    TRANSLATED = ("name",)
+
     name: str
     """The award's name."""
     conditions: tuple[Condition, ...] = Field(min_length=1)
@@ -60,6 +64,8 @@ class AwardRule(Model):
 
 class Node(Model):
     """A criterion, sub-criterion, element or question; nodes without children are rated."""
+
+    TRANSLATED = ("title", "text", "descriptors")
 
     id: Code
     """Stable id as printed in the framework, such as 3.2.4."""
@@ -85,6 +91,8 @@ class Node(Model):
 
 class Framework(Model):
     """A standard or toolkit, such as Customer Service Excellence (`data/frameworks/<id>.yml`)."""
+
+    TRANSLATED = ("title", "description", "levels")
 
     id: Slug | None = None
     """Id used in element references (`cse:4.3.1`); defaults to the file name."""

@@ -13,6 +13,8 @@ from generator.models.common import Code, Due, ElementRef, Model, Slug, Source
 class Recommendation(Model):
     """A recommendation from a review, audit or assessment."""
 
+    TRANSLATED = ("title", "text")
+
     id: Code
     """Its code as printed in the source, such as R1 or CO7."""
     title: str
@@ -32,6 +34,8 @@ class Recommendation(Model):
 class Progress(Model):
     """A dated note on how an action is going."""
 
+    TRANSLATED = ("note",)
+
     date: date
     """When it was written."""
     note: str
@@ -40,6 +44,8 @@ class Progress(Model):
 
 class Action(Model):
     """Something the body will do, with who leads it and when it is due."""
+
+    TRANSLATED = ("title", "area", "outcome", "lead", "cost")
 
     id: Code
     """Stable code, unique across all plans."""
@@ -69,6 +75,8 @@ class Action(Model):
 
 class Plan(Model):
     """An improvement plan (`data/improvement/<id>.yml`)."""
+
+    TRANSLATED = ("title", "description")
 
     id: Slug | None = None
     """Id of the plan; defaults to the file name."""

@@ -34,6 +34,8 @@ class Share(Model):
 class Result(Model):
     """The measure's value for one period."""
 
+    TRANSLATED = ("note", "explanation")
+
     period: PeriodValue
     """The period the figure covers, matching the measure's frequency."""
     value: float
@@ -60,6 +62,8 @@ class Result(Model):
 
 class Measure(Model):
     """A performance measure and its results (`data/measures/<id>.yml`)."""
+
+    TRANSLATED = ("title", "definition", "method", "source")
 
     id: Slug | None = None
     """Id used by charters and page addresses; defaults to the file name."""

@@ -4,17 +4,33 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import AfterValidator, WithJsonSchema, field_validator, model_validator
 
+from generator.languages import known
 from generator.models.common import Link, Model, Slug, Source, Time
+
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
+
+
+def check_language(value: str) -> str:
+    if not re.fullmatch(LANGUAGE_PATTERN, value) or not known(value):
+        raise ValueError(f"expected a language code such as en, cy or ur, got '{value}'")
+    return value
+
+
+LanguageCode = Annotated[
+    str, AfterValidator(check_language), WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN})
+]
 
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 class Unit(Model):
     """A part of the organisation: the council, a group or directorate, a service, or a partner."""
+
+    TRANSLATED = ("name", "description")
 
     id: Slug
     """Stable id used by charters, measures and assessments."""
@@ -30,6 +46,8 @@ class Unit(Model):
 
 class Hours(Model):
     """Opening hours for a set of days."""
+
+    TRANSLATED = ("note",)
 
     days: tuple[Day, ...]
     """Days these hours apply to: mon, tue, wed, thu, fri, sat, sun."""
@@ -50,6 +68,8 @@ class Hours(Model):
 class Channel(Model):
     """One way to reach the council."""
 
+    TRANSLATED = ("label", "note")
+
     id: Slug
     """Stable id of the channel."""
     kind: Literal["telephone", "textphone", "sms", "email", "web", "post", "visit", "relay"]
@@ -68,6 +88,8 @@ class Channel(Model):
 
 class Office(Model):
     """A place residents can visit."""
+
+    TRANSLATED = ("name", "address", "note")
 
     id: Slug
     """Stable id of the office."""
@@ -95,6 +117,8 @@ class Contact(Model):
 class AlternativeFormats(Model):
     """How to ask for information in another format or language."""
 
+    TRANSLATED = ("text", "formats")
+
     text: str
     """What to do to ask, in a sentence or two."""
     formats: tuple[str, ...] = ()
@@ -105,6 +129,8 @@ class AlternativeFormats(Model):
 
 class Audit(Model):
     """One accessibility test of the site, for the statement."""
+
+    TRANSLATED = ("tools", "scope", "result")
 
     date: date
     """When it was done."""
@@ -118,6 +144,8 @@ class Audit(Model):
 
 class Accessibility(Model):
     """Facts for the site's accessibility statement."""
+
+    TRANSLATED = ("known_issues",)
 
     target: str = "WCAG 2.2 AA"
     """The standard the site is built to meet."""
@@ -145,6 +173,17 @@ class Settings(Model):
 class Site(Model):
     """The publisher and the facts every page needs (`data/site.yml`)."""
 
+    TRANSLATED = ("name", "description")
+
+    @model_validator(mode="after")
+    def _languages_once(self) -> Site:
+        seen = [self.language]
+        for code in self.languages:
+            if code in seen:
+                raise ValueError(f"languages: '{code}' is listed twice (or is the default language)")
+            seen.append(code)
+        return self
+
     @field_validator("name")
     @classmethod
     def _plain_name(cls, value: str) -> str:
@@ -157,8 +196,11 @@ class Site(Model):
     """The public body's name."""
     url: Link
     """The published site's address."""
-    language: str = "en"
-    """Language code of the content, such as en or cy."""
+    language: LanguageCode = "en"
+    """Language code of the data's texts (such as en or cy); the site's default language."""
+    languages: tuple[LanguageCode, ...] = ()
+    """Further languages the site is published in, such as [cy, ur]. Each is a copy of the site
+    under /<code>/, with texts from `translations/<code>/` and the rest shown in `language`."""
     description: str | None = None
     """One sentence about the site, used in search results."""
     sample: bool = False

@@ -10,6 +10,8 @@ from generator.models.common import Model, Slug
 class Update(Model):
     """The front matter of a post; the Markdown after it is the body."""
 
+    TRANSLATED = ("title", "summary")
+
     title: str
     """The post's headline."""
     date: date

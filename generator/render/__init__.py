@@ -66,10 +66,39 @@ def environment(publication_templates: Path | None = None) -> Environment:
     return env
 
 
+class Prefixed:
+    """Adds files under a language's folder (`cy/...`), so each language is a whole site."""
+
+    def __init__(self, output: Output, prefix: str) -> None:
+        self.output = output
+        self.prefix = prefix
+
+    def add(self, path: str, content: str | bytes, owner: str) -> None:
+        self.output.add(self.prefix + path, content, owner=owner)
+
+
+def languages(publication: Publication) -> list[str]:
+    """The site's languages, default first; the others are built under `/<code>/`."""
+    site = publication.site
+    return [site.language, *site.languages] if site else [i18n.SOURCE]
+
+
 def render(publication: Publication, as_of: date) -> Output:
     """Every generated file, in memory; nothing is written until all have rendered."""
+    from generator.translate import translated
+
     env = environment(publication.root / "templates")
     output = Output()
+    codes = languages(publication)
+    for code in codes:
+        shown = publication if code == codes[0] else translated(publication, code)[0]
+        target = output if code == codes[0] else Prefixed(output, f"{code}/")
+        with i18n.speaking(code):
+            _render_pages(shown, env, target, as_of)  # type: ignore[arg-type]
+    return output
+
+
+def _render_pages(publication: Publication, env: Environment, output: Output, as_of: date) -> None:
     units = pages.unit_names(publication)
     for path, template, context in page_contexts(publication, as_of):
         page: dict[str, Any] = {
@@ -84,4 +113,3 @@ def render(publication: Publication, as_of: date) -> Output:
     add_data_files(publication, output, env, as_of)
     for asset in ("charterkit.css", "charterkit.js"):
         output.add(f"assets/{asset}", (ASSETS / asset).read_bytes(), owner="charterkit")
-    return output

@@ -19,14 +19,15 @@ from contextvars import ContextVar
 from io import BytesIO
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from generator.languages import SOURCE, direction, locale
+
+__all__ = ["N_", "SOURCE", "Text", "direction", "gettext", "locale", "ngettext", "page_language", "speaking"]
+
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "charterkit"
-SOURCE = "en"
-"""The language the fixed texts are written in."""
 
 _page: ContextVar[str] = ContextVar("page_language", default=SOURCE)
 
@@ -62,37 +63,6 @@ def page_language() -> str:
     return _page.get()
 
 
-def direction(code: str) -> str:
-    """`rtl` for languages written right to left (Urdu, Arabic), else `ltr`."""
-    return "rtl" if locale(code).character_order == "right-to-left" else "ltr"
-
-
-@functools.cache
-def locale(code: str) -> Locale:
-    """Babel's data for a language: month and day names, list patterns, plural rules.
-
-    English is British English: these are UK public bodies' sites.
-    """
-    try:
-        return Locale.parse("en_GB" if code == SOURCE else code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse(SOURCE)
-
-
-def endonym(code: str) -> str:
-    """The language's name as its speakers write it: Cymraeg, اردو."""
-    name = locale(code).get_display_name(locale(code)) or code
-    return name[:1].upper() + name[1:] if code != "ur" and not code.startswith("ar") else name
-
-
-def known(code: str) -> bool:
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
-
-
 @functools.cache
 def catalog(code: str) -> _gettext.NullTranslations | None:
     """The fixed texts translated into `code`, or None when charterkit has no catalog for it."""
@@ -126,7 +96,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return Text(english, SOURCE) if found in (singular, plural) else found
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools look for
+def N_(message: str) -> str:
     """Marks a text for translation where it is defined; `gettext` translates it where it is shown."""
     return message
 

@@ -151,9 +151,13 @@ def rule_words(framework: Framework) -> str:
         if c.at_most_count == 0:
             parts.append(_("none may be %(level)s") % values)
         elif c.at_least_percent is not None:
-            parts.append(_("at least %(percent)s%% must be %(level)s") % {**values, "percent": number(c.at_least_percent)})
+            parts.append(
+                _("at least %(percent)s%% must be %(level)s") % {**values, "percent": number(c.at_least_percent)}
+            )
         elif c.at_most_percent is not None:
-            parts.append(_("no more than %(percent)s%% may be %(level)s") % {**values, "percent": number(c.at_most_percent)})
+            parts.append(
+                _("no more than %(percent)s%% may be %(level)s") % {**values, "percent": number(c.at_most_percent)}
+            )
         elif c.at_least_count is not None:
             parts.append(_("at least %(count)s must be %(level)s") % {**values, "count": c.at_least_count})
         else:
