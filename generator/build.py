@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator.languages import endonym
+from generator.languages import direction, endonym
 from generator.load import Loader, ParseCache  # type: ignore[attr-defined]
 from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
@@ -44,6 +44,7 @@ class Generated:
 
 
 CACHE = ".charterkit-cache/parsed.pickle"
+OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 
 def generate(data: Path, docs_dir: Path, strict: bool = False) -> Generated:
@@ -116,6 +117,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, st
                 config.theme["language"] = code
                 if len(codes) > 1:
                     config.extra["alternate"] = _alternates(codes, code)
+                    config.theme.dirs.insert(0, str(OVERRIDES))  # the selector's one partial
                 if code != codes[0] and config.nav:
                     config.nav = [_nav_entry(entry) for entry in config.nav]
                 build(config)
@@ -129,7 +131,9 @@ def _alternates(codes: list[str], current: str) -> list[dict[str, str]]:
     """The theme's language selector: each language's name in that language, and its home."""
     up = "" if current == codes[0] else "../"
     links = {code: up + ("" if code == codes[0] else f"{code}/") for code in codes}
-    return [{"name": endonym(code), "link": links[code] or "./", "lang": code} for code in codes]
+    return [
+        {"name": endonym(code), "link": links[code] or "./", "lang": code, "dir": direction(code)} for code in codes
+    ]
 
 
 def _nav_entry(entry: Any) -> Any:

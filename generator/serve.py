@@ -52,7 +52,7 @@ def serve(data: Path, config_file: Path, port: int) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from generator.build import folders
-    from generator.render import TEMPLATES
+    from generator.render import TEMPLATES, languages
 
     docs_dir, _ = folders(config_file)
     done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
@@ -62,8 +62,16 @@ def serve(data: Path, config_file: Path, port: int) -> int:
         target=watch, args=(data, docs_dir, [data, TEMPLATES], stop), name="charterkit-watch", daemon=True
     )
     watcher.start()
+    others = languages(done.publication)[1:]
+    if others:  # the default language is served live; `charterkit build` builds the others too
+        print(f"serving {languages(done.publication)[0]} only; other languages: charterkit build", flush=True)
     try:
-        mkdocs_serve(str(config_file), livereload=True, dev_addr=f"127.0.0.1:{port}")
+        mkdocs_serve(
+            str(config_file),
+            livereload=True,
+            dev_addr=f"127.0.0.1:{port}",
+            exclude_docs="\n".join(f"/{code}/" for code in others) or None,
+        )
     finally:
         stop.set()
     return 0

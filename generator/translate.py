@@ -227,7 +227,9 @@ def add_translation(data: Path, code: str, file: str) -> tuple[Path, int]:
     if not (data / relative).is_file():
         raise CharterkitError(f"{data / relative} not found; give a data file such as charters/corporate.yml")
     _, coverage = translated(publication, code)
-    texts = list(dict.fromkeys(value for _, value in coverage.missing.get(name, [])))
+    entry = publication.translations.get((code, name))
+    listed = {key(e.source) for e in entry[0].texts} if entry else set()
+    texts = list(dict.fromkeys(value for _, value in coverage.missing.get(name, []) if key(value) not in listed))
     target = data / "translations" / code / relative
     if texts:
         entries = yaml.safe_dump(

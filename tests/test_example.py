@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -18,8 +19,19 @@ from tests.conftest import DATA, ROOT, Run
 @pytest.fixture(scope="module")
 def example() -> Publication:
     publication, problems = validate(DATA)
-    assert [str(p) for p in problems] == []
+    assert [str(p) for p in problems if not untranslated_files(str(p))] == []
     return publication
+
+
+def untranslated_files(line: str) -> bool:
+    """The example translates only the corporate charter and site.yml; validate says so, once a language."""
+    return bool(
+        re.fullmatch(
+            r"\S*data/translations/(cy|ur):1:1: warning: 22 data files have no \w+ \((cy|ur)\) "
+            r"translation, so their pages show English: .*",
+            line,
+        )
+    )
 
 
 def test_validate_command_passes_with_a_summary() -> None:
@@ -28,8 +40,9 @@ def test_validate_command_passes_with_a_summary() -> None:
         [sys.executable, "-m", "generator", "validate", "data"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    (line,) = done.stdout.splitlines()
-    assert line.startswith("data: valid: 2 frameworks, 66 elements, 3 charters, ")
+    *problems, line = done.stdout.splitlines()
+    assert len(problems) == 2 and all(untranslated_files(p) for p in problems), problems
+    assert line.startswith("data: valid with warnings: 0 errors, 2 warnings (2 frameworks, 66 elements, 3 charters, ")
     assert "measures" in line and "results" in line and "assessments" in line
 
 
@@ -99,9 +112,9 @@ def test_every_file_names_its_schema() -> None:
 
 
 def _kind(path: Path) -> str:
-    from generator.models import FOLDERS
+    from tests.test_schema import kind_of
 
-    return "site" if path.parent == DATA else FOLDERS[path.parent.name]
+    return kind_of(path)
 
 
 def test_mistakes_in_several_files_are_reported_in_one_run(
@@ -136,5 +149,6 @@ def test_json_report(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     code, out, _ = run("validate", "data", "--format", "json")
     report = json.loads(out)
-    assert code == 0 and report["ok"] is True and report["problems"] == []
+    assert code == 0 and report["ok"] is True
+    assert [p["severity"] for p in report["problems"]] == ["warning", "warning"]
     assert report["counts"]["elements"] == 66

@@ -20,6 +20,8 @@ FILES = sorted(DATA.rglob("*.yml")) + sorted((DATA / "updates").glob("*.md"))
 def kind_of(path: Path) -> str:
     if path.suffix == ".md":
         return "update"
+    if path.relative_to(DATA).parts[0] == "translations":
+        return "translation"
     return "site" if path.parent == DATA else FOLDERS[path.parent.name]
 
 
@@ -43,7 +45,7 @@ def test_committed_schemas_match_the_models() -> None:
 
 def test_schema_command_writes_every_kind(tmp_path: Path, run: Run) -> None:
     code, out, _ = run("schema", str(tmp_path))
-    assert code == 0 and out.startswith("wrote 8 schemas")
+    assert code == 0 and out.startswith("wrote 9 schemas")
     assert json.loads((tmp_path / "charter.schema.json").read_text())["title"] == "Charter"
 
 

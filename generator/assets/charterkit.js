@@ -91,23 +91,4 @@
       }
     });
   }
-
-  // The language selector: each language's name marked with its language, and each link going to
-  // this same page in that language (every language has every page at the same address under its
-  // folder). Without JavaScript the links go to each language's home page.
-  var config = document.getElementById("__config");
-  var base = config ? JSON.parse(config.textContent).base : null;
-  if (base !== null) {
-    var root = new URL(base.replace(/\/?$/, "/"), window.location.href);
-    var here = window.location.pathname.slice(root.pathname.length);
-    var choices = document.querySelectorAll("a.md-select__link[hreflang]");
-    for (var c = 0; c < choices.length; c++) {
-      var code = choices[c].getAttribute("hreflang");
-      choices[c].setAttribute("lang", code);
-      choices[c].setAttribute("dir", /^(ar|ur|fa|he)\b/.test(code) ? "rtl" : "ltr");
-      if (window.location.pathname.indexOf(root.pathname) === 0) {
-        choices[c].href = new URL(choices[c].getAttribute("href"), window.location.href).href + here;
-      }
-    }
-  }
 })();
