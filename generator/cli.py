@@ -226,7 +226,10 @@ def _new_translation(args: argparse.Namespace) -> int:
     from generator.translate import add_translation
 
     path, added = add_translation(args.data, args.language, args.file)
-    print(f"added {added} text(s) to translate to {path}" if added else f"every text of {args.file} has an entry in {path}")
+    if added:
+        print(f"added {added} text(s) to translate to {path}")
+    else:
+        print(f"every text of {args.file} has an entry in {path}")
     return 0
 
 
