@@ -30,6 +30,12 @@ PAGES = [
     "contact/",
     "accessibility/",
     "a-z/",
+    "standards/corporate/large-print/",
+    "cy/standards/corporate/",
+    "ur/",
+    "ur/standards/corporate/",
+    "ur/performance/calls-answered-in-six-rings/",
+    "ur/contact/",
 ]
 PALETTES = ["light", "dark"]
 WIDTHS = [1280, 320]
