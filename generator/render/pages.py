@@ -20,10 +20,14 @@ from generator.models.measure import Result
 from generator.periods import Period
 from generator.publication import Publication
 from generator.render import links
+from generator.render.i18n import N_
+from generator.render.i18n import gettext as _
 from generator.render.words import latest, status_of
 from generator.standing import Verdict, target_for, verdict
 
 Page = tuple[str, str, dict[str, Any]]
+
+NOT_ASSESSED = N_("Not assessed")
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
                 "framework": framework,
                 "node": node,
                 "evidence": evidence,
-                "levels": {level.id: level.label for level in framework.scale} | {"not-assessed": "Not assessed"},
+                "levels": {level.id: level.label for level in framework.scale} | {"not-assessed": _(NOT_ASSESSED)},
                 "owner": f"{fid}:{node.id}",
             }
             yield links.criterion(fid, node.id), "criterion.md.j2", context
@@ -178,22 +182,41 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
 
 
 CHANNELS = {
-    "letters-and-email": "Letters and email",
-    "telephone": "Telephone",
-    "reception": "At our offices",
-    "waiting": "Waiting times",
-    "visits": "Visits to your home",
-    "online": "Online",
-    "disabled-people": "Disabled people",
-    "general": "In everything we do",
+    "letters-and-email": N_("Letters and email"),
+    "telephone": N_("Telephone"),
+    "reception": N_("At our offices"),
+    "waiting": N_("Waiting times"),
+    "visits": N_("Visits to your home"),
+    "online": N_("Online"),
+    "disabled-people": N_("Disabled people"),
+    "general": N_("In everything we do"),
 }
+
+# An action's status: on its own (a table cell), and inside a sentence.
+ACTION_STATUS = {
+    "not-started": N_("Not started"),
+    "in-progress": N_("In progress"),
+    "done": N_("Done"),
+    "cancelled": N_("Cancelled"),
+}
+ACTION_STATUS_IN_TEXT = {
+    "not-started": N_("not started"),
+    "in-progress": N_("in progress"),
+    "done": N_("done"),
+    "cancelled": N_("cancelled"),
+}
+
+
+def action_status(code: str, in_text: bool = False) -> str:
+    """`in-progress` → `In progress`, or `in progress` inside a sentence, in the page's language."""
+    return _((ACTION_STATUS_IN_TEXT if in_text else ACTION_STATUS)[code])
 
 
 def by_channel(rows: list[tuple[Commitment, list[StandardNow]]]) -> list[tuple[str, list[Any]]]:
     """Commitments grouped by channel, channels in the order the charter first uses them."""
     groups: dict[str, list[Any]] = {}
     for commitment, standings in rows:
-        groups.setdefault(CHANNELS[commitment.channel], []).append((commitment, standings))
+        groups.setdefault(_(CHANNELS[commitment.channel]), []).append((commitment, standings))
     return list(groups.items())
 
 
@@ -213,7 +236,7 @@ def evidence_map(pub: Publication, actions: dict[str, ActionNow]) -> dict[str, E
     latest_by_unit: dict[tuple[str, str], Assessment] = {}
     for assessment in sorted(pub.assessments.values(), key=lambda a: a.date):
         latest_by_unit[(assessment.framework, assessment.unit)] = assessment
-    for (fid, _), assessment in sorted(latest_by_unit.items()):
+    for (fid, _unit), assessment in sorted(latest_by_unit.items()):
         for element, rating in assessment.ratings.items():
             found[f"{fid}:{element}"].ratings.append((assessment, rating.rating))
     return found
@@ -249,7 +272,7 @@ def assessment_context(
         "assessment": assessment,
         "framework": framework,
         "verdict": verdict(assessment, framework),
-        "levels": {level.id: level.label for level in framework.scale} | {"not-assessed": "Not assessed"},
+        "levels": {level.id: level.label for level in framework.scale} | {"not-assessed": _(NOT_ASSESSED)},
         "below_best": below_best,
         "earlier": earlier,
         "earlier_verdict": verdict(earlier, framework) if earlier else None,
