@@ -6,8 +6,8 @@ standings themselves.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,7 +22,7 @@ from generator.publication import Publication
 from generator.render import links
 from generator.render.i18n import N_
 from generator.render.i18n import gettext as _
-from generator.render.words import latest, status_of
+from generator.render.words import latest, slug, status_of
 from generator.standing import Verdict, target_for, verdict
 
 Page = tuple[str, str, dict[str, Any]]
@@ -210,6 +210,21 @@ ACTION_STATUS_IN_TEXT = {
 def action_status(code: str, in_text: bool = False) -> str:
     """`in-progress` → `In progress`, or `in progress` inside a sentence, in the page's language."""
     return _((ACTION_STATUS_IN_TEXT if in_text else ACTION_STATUS)[code])
+
+
+# The id of a charter's heading for each channel: the English heading's slug, the same in every language.
+CHANNEL_ANCHORS = {channel: slug(label) for channel, label in CHANNELS.items()}
+
+
+def channel_anchor(channel: str) -> str:
+    return CHANNEL_ANCHORS[channel]
+
+
+def free_ids(candidates: Iterable[str], taken: Iterable[str] = ()) -> set[str]:
+    """The ids that data headings can carry: those that occur once among them and no other id on the page has."""
+    counts = Counter(candidates)
+    reserved = set(taken)
+    return {i for i, n in counts.items() if n == 1 and i not in reserved}
 
 
 def by_channel(rows: list[tuple[Commitment, list[StandardNow]]]) -> list[tuple[str, list[Any]]]:
