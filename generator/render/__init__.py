@@ -62,6 +62,7 @@ def environment(publication_templates: Path | None = None) -> Environment:
         words=words,
         pages=pages,
         target_for=target_for,
+        sample_translation=i18n.sample_translation,
     )
     return env
 
@@ -93,7 +94,8 @@ def render(publication: Publication, as_of: date) -> Output:
     for code in codes:
         shown = publication if code == codes[0] else translated(publication, code)[0]
         target = output if code == codes[0] else Prefixed(output, f"{code}/")
-        with i18n.speaking(code):
+        sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
+        with i18n.speaking(code, sample and code != codes[0]):
             _render_pages(shown, env, target, as_of)  # type: ignore[arg-type]
     return output
 

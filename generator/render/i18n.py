@@ -30,6 +30,7 @@ LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "charterkit"
 
 _page: ContextVar[str] = ContextVar("page_language", default=SOURCE)
+_sample: ContextVar[bool] = ContextVar("sample_translation", default=False)
 
 
 class Text(str):
@@ -50,13 +51,19 @@ class Text(str):
 
 
 @contextmanager
-def speaking(code: str) -> Iterator[None]:
-    """Render everything inside in language `code`."""
-    token = _page.set(code)
+def speaking(code: str, sample: bool = False) -> Iterator[None]:
+    """Render everything inside in language `code`; `sample` if its translations are samples."""
+    token, flag = _page.set(code), _sample.set(sample)
     try:
         yield
     finally:
         _page.reset(token)
+        _sample.reset(flag)
+
+
+def sample_translation() -> bool:
+    """Whether the pages being rendered use sample translations nobody fluent has checked."""
+    return _sample.get()
 
 
 def page_language() -> str:

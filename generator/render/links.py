@@ -31,6 +31,10 @@ def charter(cid: str) -> str:
     return f"standards/{cid}.md"
 
 
+def large_print(cid: str) -> str:
+    return f"standards/{cid}/large-print.md"
+
+
 def measure(mid: str) -> str:
     return f"performance/{mid}.md"
 

@@ -115,11 +115,9 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     )
     yield "standards/index.md", "standards.md.j2", {"standings": standings}
     for cid, charter in pub.charters.items():
-        yield (
-            links.charter(cid),
-            "charter.md.j2",
-            {"charter": charter, "groups": by_channel(standings[cid]), "owner": cid},
-        )
+        context = {"charter": charter, "groups": by_channel(standings[cid]), "owner": cid}
+        yield links.charter(cid), "charter.md.j2", context
+        yield links.large_print(cid), "charter-large-print.md.j2", context
     yield (
         "performance/index.md",
         "performance.md.j2",

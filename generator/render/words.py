@@ -92,10 +92,6 @@ def status_text(code: str) -> str:
     return f'<span class="ck-status ck-status--{code}">{icon} {mark_inline(word, word)}</span>'
 
 
-def comparison_words(polarity: str) -> str:
-    return _("at least") if polarity == "higher-is-better" else _("at most")
-
-
 def latest(measure: Measure) -> Result | None:
     return max(measure.results, key=lambda r: r.period, default=None)
 
