@@ -36,5 +36,6 @@ COPIED = "assets/"  # the theme's CSS and script are copied as they are; generat
 if __name__ == "__main__":
     shutil.rmtree(GOLDEN, ignore_errors=True)
     render_to(GOLDEN)
-    shutil.rmtree(GOLDEN / COPIED)
+    for copied in GOLDEN.rglob(COPIED.rstrip("/")):  # in every language's folder
+        shutil.rmtree(copied)
     print(f"wrote {sum(1 for p in GOLDEN.rglob('*') if p.is_file())} files to {GOLDEN.relative_to(ROOT)}")
