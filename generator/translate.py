@@ -11,6 +11,7 @@ with its `lang`.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -235,9 +236,11 @@ def add_translation(data: Path, code: str, file: str) -> tuple[Path, int]:
         entries = yaml.safe_dump(
             [{"source": value, "text": ""} for value in texts], allow_unicode=True, width=100, sort_keys=False
         )
-        block = "".join(f"  {line}\n" if line else "\n" for line in entries.splitlines())
-        if target.is_file():
-            existing = target.read_text(encoding="utf-8")
+        existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+        found = re.search(r"^( *)- source:", existing, re.MULTILINE)
+        indent = found.group(1) if found else "  "  # as the file's own list is indented
+        block = "".join(f"{indent}{line}\n" if line else "\n" for line in entries.splitlines())
+        if existing:
             target.write_text(existing.rstrip("\n") + "\n" + block, encoding="utf-8")
         else:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -70,13 +70,14 @@ def test_untranslated_text_falls_back_and_says_so(built_site: Path) -> None:
 
 def test_language_selector_links_every_language(built_site: Path) -> None:
     page = html_of(built_site, f"ur/{CHARTER}")
-    links = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">\s*([^<]+?)\s*</a>', page)
-    assert [(href, lang) for href, lang, _ in links] == [
-        ("../../../", "en"),
-        ("../../../cy/", "cy"),
-        ("../../../ur/", "ur"),
+    pattern = (
+        r'<a href="([^"]*)" hreflang="[^"]*" lang="([^"]*)" dir="([^"]*)" class="md-select__link">\s*([^<]+?)\s*</a>'
+    )
+    assert re.findall(pattern, page) == [
+        ("../../../standards/corporate/", "en", "ltr", "English"),  # the same page in each language
+        ("../../../cy/standards/corporate/", "cy", "ltr", "Cymraeg"),
+        ("../../../ur/standards/corporate/", "ur", "rtl", "اردو"),
     ]
-    assert [name for _, _, name in links] == ["English", "Cymraeg", "اردو"]
 
 
 @pytest.mark.browser
@@ -129,7 +130,7 @@ def test_reworded_text_is_reported_on_both_sides(example: Path, run: Run) -> Non
     charter.write_text(text.replace("We will answer within six rings.", "We will answer within five rings."), "utf-8")
     code, out, err = run("validate", "data")
     assert code == 0
-    assert "commitments[6].text: no Welsh (cy) translation" in out + err
+    assert re.search(r"commitments\[\d+\]\.text: no Welsh \(cy\) translation", out + err)
     assert re.search(
         r"translations/cy/charters/corporate.yml:\d+:\d+: warning: texts\[\d+\]\.source: matches no text", out + err
     )
@@ -140,9 +141,7 @@ def test_language_the_theme_cannot_show_is_an_error(example: Path, run: Run) -> 
     site.write_text(site.read_text(encoding="utf-8").replace("languages: [cy, ur]", "languages: [cy, zu]"), "utf-8")
     code, out, err = run("validate", "data")
     assert code == 1
-    assert re.search(
-        r"data/site.yml:\d+:\d+: error: languages\[1\]: the theme has no interface texts for 'zu'", out + err
-    )
+    assert re.search(r"data/site.yml:\d+:\d+: languages\[1\]: the theme has no interface texts for 'zu'", out + err)
     assert "data/translations/ur:1:1: warning: not used: add ur to languages in site.yml" in out + err
 
 
@@ -157,4 +156,6 @@ def test_new_translation_adds_what_is_missing(example: Path, run: Run) -> None:
     assert code == 0
     assert "every text of charters/corporate.yml has an entry" in out  # an empty entry is not added twice
     code, out, err = run("validate", "data")
-    assert "commitments[6].text: no Urdu (ur) translation" in out + err  # and empty still counts as missing
+    assert re.search(
+        r"commitments\[\d+\]\.text: no Urdu \(ur\) translation", out + err
+    )  # and empty still counts as missing
