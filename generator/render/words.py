@@ -135,6 +135,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def and_list(items: object) -> str:
+    """`[a, b, c]` → `a, b and c`, as the page's language joins a list (Urdu uses its own comma)."""
+    return format_list(list(items), locale=locale(page_language()))  # type: ignore[call-overload]
+
+
 def rule_words(framework: Framework) -> str:
     """The award rule as a sentence: 'To gain the award, at least 80% of elements must be ...'."""
     rule = framework.award_rule
