@@ -182,7 +182,7 @@ theme:
       scheme: slate
       toggle: {{icon: material/brightness-4, name: Switch to light mode}}
 plugins: [search]
-markdown_extensions: [toc, tables, def_list, attr_list]
+markdown_extensions: [toc, tables, def_list, attr_list, md_in_html]
 extra_css: [assets/charterkit.css]
 extra_javascript: [assets/charterkit.js]
 nav:

@@ -201,8 +201,8 @@ def build_hostile(project: Path) -> Path:
     # The extensions a publication might turn on, so that attr_list, md_in_html and snippet
     # syntax in the data would take effect if it ever reached the Markdown unescaped.
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - def_list\n", "  - def_list\n  - attr_list\n  - md_in_html\n  - pymdownx.snippets\n")
-    assert "pymdownx.snippets" in config
+    config = config.replace("  - def_list\n", "  - def_list\n  - pymdownx.snippets\n")
+    assert all(f"  - {name}" in config for name in ("attr_list", "md_in_html", "pymdownx.snippets"))
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
 
     charter = project / "data" / "charters" / "corporate.yml"

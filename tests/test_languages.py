@@ -64,6 +64,9 @@ def test_untranslated_text_falls_back_and_says_so(built_site: Path) -> None:
     """The measure has no Welsh translation: its title is shown in English, marked lang="en"."""
     page = html_of(built_site, f"cy/{MEASURE}")
     assert re.search(r'<h1[^>]*><span lang="en" dir="ltr">Telephone calls answered within six rings</span>', page)
+    post = html_of(built_site, "cy/updates/2026-07-08-our-complaints-procedure-has-changed/index.html")
+    # An update not yet translated: its body in a block marked English (md_in_html orders the attributes).
+    assert re.search(r'<div dir="ltr" lang="en">\s*<p><strong>You said:</strong>', post)
     english = html_of(built_site, MEASURE)
     assert 'lang="en" dir="ltr"' not in english[english.index("<article") : english.index("</article>")]
 

@@ -7,7 +7,7 @@ import re
 
 import nh3
 
-from generator.render.i18n import block, foreign, mark_inline
+from generator.render.i18n import block, direction, foreign, mark_inline
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]#!|])")
 _LINE_START = re.compile(r"^([-+>]|\d+\.)")
@@ -137,4 +137,10 @@ def markdown(value: object) -> str:
     body = "".join(part if index % 2 else _clean(part) for index, part in enumerate(parts))
     body = _INLINE_LINK.sub(_link, body)
     body = _REFERENCE.sub(_link, body)
-    return _END_TAG.sub("&lt;\u2060/", body).replace("{", "&#123;")
+    body = _END_TAG.sub("&lt;\u2060/", body).replace("{", "&#123;")
+    lang = foreign(value)
+    if lang is None:
+        return body
+    # In another language than the page (an update not yet translated): a block that says which.
+    # md_in_html keeps it Markdown; nh3 has removed any <div> from the body, so none can end it.
+    return f'<div lang="{lang}" dir="{direction(lang)}" markdown="1">\n\n{body.strip()}\n\n</div>'
