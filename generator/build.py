@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -42,6 +42,9 @@ class Generated:
     removed: int
     seconds: float
 
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 CACHE = ".charterkit-cache/parsed.pickle"
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
@@ -89,11 +92,9 @@ def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, st
     sites. The language selector in the header links the builds together.
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     codes = languages(publication)
-    docs_dir, _ = folders(config_file)
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
@@ -102,29 +103,43 @@ def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, st
     logger.setLevel(logging.INFO)  # strict mode counts warnings through MkDocs' own handler
     try:
         for code in codes:
-            overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": strict}
-            if code == codes[0] and len(codes) > 1:
-                overrides["exclude_docs"] = "\n".join(f"/{other}/" for other in codes[1:])
-            elif code != codes[0]:
-                overrides.update(docs_dir=str(docs_dir / code), site_dir=str(site_dir / code))
             with speaking(code):
-                if publication.site:
-                    site = translated(publication, code)[0].site if code != codes[0] else publication.site
-                    assert site is not None
-                    overrides["site_name"] = gettext("%(name)s service standards") % {"name": str(site.name)}
-                    overrides["site_url"] = publication.site.url + ("" if code == codes[0] else f"{code}/")
-                config = load_config(str(config_file), **overrides)
-                config.theme["language"] = code
-                if len(codes) > 1:
-                    config.extra["alternate"] = _alternates(codes, code)
-                    config.theme.dirs.insert(0, str(OVERRIDES))  # the selector's one partial
-                if code != codes[0] and config.nav:
-                    config.nav = [_nav_entry(entry) for entry in config.nav]
-                build(config)
+                build(_language_config(config_file, site_dir, publication, codes, code, strict))
     except MkDocsException as error:
         raise CharterkitError(f"MkDocs could not build the site: {error}") from None
     finally:
         logger.removeHandler(handler)
+
+
+def _language_config(
+    config_file: Path, site_dir: Path, publication: Publication, codes: list[str], code: str, strict: bool
+) -> MkDocsConfig:
+    """MkDocs' configuration for one language's build (called while speaking that language)."""
+    from mkdocs.config import load_config
+
+    default = code == codes[0]
+    overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": strict}
+    if default and len(codes) > 1:
+        overrides["exclude_docs"] = "\n".join(f"/{other}/" for other in codes[1:])
+    elif not default:
+        docs_dir, _ = folders(config_file)
+        overrides.update(docs_dir=str(docs_dir / code), site_dir=str(site_dir / code))
+    site = publication.site if default else translated(publication, code)[0].site
+    if site is not None and publication.site is not None:
+        overrides["site_name"] = gettext("%(name)s service standards") % {"name": str(site.name)}
+        overrides["site_url"] = publication.site.url + ("" if default else f"{code}/")
+    config = load_config(str(config_file), **overrides)
+    config.theme["language"] = code
+    if len(codes) > 1:
+        config.extra["alternate"] = _alternates(codes, code)
+        config.theme.dirs.insert(0, str(OVERRIDES))  # the selector's one partial
+    if not default and config.nav:
+        config.nav = [_nav_entry(entry) for entry in config.nav]
+    for scheme in config.theme.get("palette") or []:  # the colour scheme toggle's name
+        if not default and isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+            toggle = scheme["toggle"]
+            toggle["name"] = str(gettext(toggle.get("name", "")))
+    return config
 
 
 def _alternates(codes: list[str], current: str) -> list[dict[str, str]]:

@@ -345,3 +345,6 @@ NAV_LABELS = (
     N_("Contact us"),
     N_("Accessibility"),
 )
+
+# The colour scheme toggle's names in mkdocs.yml's palette, translated the same way.
+PALETTE_LABELS = (N_("Switch to dark mode"), N_("Switch to light mode"))
