@@ -46,7 +46,7 @@ class Generated:
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-CACHE = ".charterkit-cache/parsed.pickle"
+CACHE = ".charterkit-cache"  # beside the docs folder: parsed data files, compiled templates
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 
@@ -57,13 +57,14 @@ def generate(data: Path, docs_dir: Path, strict: bool = False) -> Generated:
     only what changed.
     """
     started = time.perf_counter()
-    cache = ParseCache(docs_dir.resolve().parent / CACHE)
+    cache_dir = docs_dir.resolve().parent / CACHE
+    cache = ParseCache(cache_dir / "parsed.pickle")
     publication, problems = validate(data, cache)
     cache.save()
     failing = [p for p in problems if p.severity == "error" or strict]
     if failing:
         raise CharterkitError(f"{len(failing)} problem(s) in {data}; nothing was built", problems)
-    output = render(publication, as_of())
+    output = render(publication, as_of(), cache_dir)
     written, unchanged, removed = write(output, docs_dir)
     return Generated(publication, problems, written, unchanged, removed, time.perf_counter() - started)
 

@@ -7,11 +7,14 @@ the rest.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+import jinja2
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from generator.publication import Publication
 from generator.render import i18n, links, pages, tables, words
@@ -26,10 +29,18 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-def environment(publication_templates: Path | None = None) -> Environment:
-    folders = [str(p) for p in (publication_templates, TEMPLATES) if p is not None and p.is_dir()]
+@functools.lru_cache(maxsize=8)
+def environment(publication_templates: Path | None = None, cache: Path | None = None) -> Environment:
+    """One Jinja environment per templates folder for the life of the process.
+
+    Jinja reloads a template whose file has changed, so `charterkit serve` keeps this one. With a
+    `cache` folder, compiled templates are kept there between runs (Jinja's bytecode cache, checked
+    against each template's source), which saves compiling every template on every build.
+    """
+    folders = [str(p) for p in (publication_templates, TEMPLATES) if p is not None]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+        bytecode_cache=_compiled_templates(cache) if cache else None,
         autoescape=False,  # the output is Markdown; data goes through the `text` filters instead
         trim_blocks=True,
         lstrip_blocks=True,
@@ -69,6 +80,15 @@ def environment(publication_templates: Path | None = None) -> Environment:
     return env
 
 
+def _compiled_templates(cache: Path) -> FileSystemBytecodeCache:
+    """A bytecode cache in a folder named for this Jinja and this configuration of it, since the
+    cache checks each template's source but not the environment's options."""
+    fingerprint = hashlib.sha256(jinja2.__version__.encode() + Path(__file__).read_bytes()).hexdigest()[:12]
+    folder = cache / f"templates-{fingerprint}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
 class Prefixed:
     """Adds files under a language's folder (`cy/...`), so each language is a whole site."""
 
@@ -86,11 +106,13 @@ def languages(publication: Publication) -> list[str]:
     return [site.language, *site.languages] if site else [i18n.SOURCE]
 
 
-def render(publication: Publication, as_of: date) -> Output:
-    """Every generated file, in memory; nothing is written until all have rendered."""
+def render(publication: Publication, as_of: date, cache: Path | None = None) -> Output:
+    """Every generated file, in memory; nothing is written until all have rendered.
+
+    `cache` is a folder where compiled templates may be kept between runs."""
     from generator.translate import translated
 
-    env = environment(publication.root / "templates")
+    env = environment(publication.root / "templates", cache)
     output = Output()
     codes = languages(publication)
     for code in codes:

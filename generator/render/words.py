@@ -5,6 +5,7 @@ Status is always a word with an icon beside it, never a colour alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -56,11 +57,17 @@ def _count(value: float, shown: str) -> int:
 
 def long_date(day: date) -> str:
     """`2026-03-31` → `31 March 2026` (`31 Mawrth 2026` in Welsh)."""
-    return format_date(day, "d MMMM y", locale=locale(page_language()))
+    return _formatted(day, "d MMMM y", page_language())
 
 
 def month_year(day: date) -> str:
-    return format_date(day, "MMMM y", locale=locale(page_language()))
+    return _formatted(day, "MMMM y", page_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(day: date, pattern: str, language: str) -> str:
+    """Babel's date formatting, remembered: a site shows the same few hundred dates many times."""
+    return format_date(day, pattern, locale=locale(language))
 
 
 def period_label(period: Period) -> str:
