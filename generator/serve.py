@@ -1,18 +1,35 @@
-"""`charterkit serve`: MkDocs' live-reloading server, fed by a watcher that regenerates pages.
+"""`charterkit serve`: a live preview that shows a data change in about a second.
 
-When a data file or template changes, the pages are generated again; the writer rewrites only
-files whose bytes changed, MkDocs notices those and the browser reloads. If the data has errors
-they are printed and the last good pages stay served.
+Two watchers run. One polls the data and template folders and regenerates the pages; the writer
+rewrites only files whose bytes changed. The other is MkDocs' live-reload server, which watches
+the docs folder and the configuration, rebuilds the site and reloads the browser. If the data has
+errors they are printed and the last good pages stay served.
+
+A rebuild is partial (MkDocs' "dirty" build: only pages whose Markdown is newer than their HTML)
+when the docs folder holds the same files as at the last build and the configuration has not
+changed. That is safe for this site's shape: the navigation lists only section pages, so a page's
+HTML depends on another page only through its own Markdown, which the generator rewrites too. The
+search index is left as it was at the last full rebuild (the theme merges a partial index by
+section and would drop pages). Any page added or removed, or a changed configuration, brings a
+full rebuild. `charterkit build` always builds whole.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
+import tempfile
 import threading
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from generator.build import generate
+from generator.build import folders, generate
 from generator.problems import CharterkitError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 POLL_SECONDS = 0.1
 
@@ -48,30 +65,116 @@ def watch(data: Path, docs_dir: Path, folders: list[Path], stop: threading.Event
             regenerate(data, docs_dir)
 
 
-def serve(data: Path, config_file: Path, port: int) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+class Preview:
+    """Builds the preview into a temporary folder: whole the first time, then only what changed."""
 
-    from generator.build import folders
+    def __init__(self, config_file: Path, docs_dir: Path, exclude: list[str], port: int) -> None:
+        self.config_file = config_file
+        self.docs_dir = docs_dir
+        self.exclude = "\n".join(exclude) or None
+        self.site_dir = tempfile.mkdtemp(prefix="charterkit-preview-")
+        self.port = port
+        self.last: tuple[frozenset[str], int] | None = None
+        self.mount_path = urlsplit(self.config().site_url or "/").path or "/"
+        self.url = f"http://127.0.0.1:{port}{self.mount_path}"
+
+    def config(self, partial: bool = False) -> MkDocsConfig:
+        from mkdocs.config import load_config
+
+        config = load_config(
+            str(self.config_file),
+            site_dir=self.site_dir,
+            strict=False,  # MkDocs warns about every partial build, which strict mode would stop
+            exclude_docs=self.exclude,
+            dev_addr=f"127.0.0.1:{self.port}",
+        )
+        search = config.plugins.get("material/search")
+        if partial and search is not None:  # keep the last full build's index (see the docstring)
+            search.config["enabled"] = False
+        return config
+
+    def shape(self) -> tuple[frozenset[str], int]:
+        """What a partial rebuild needs unchanged: the set of pages and the configuration."""
+        files = frozenset(str(p.relative_to(self.docs_dir)) for p in self.docs_dir.rglob("*") if p.is_file())
+        return files, self.config_file.stat().st_mtime_ns
+
+    def build(self) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.exceptions import MkDocsException
+
+        started = time.perf_counter()
+        shape = self.shape()
+        partial = shape == self.last
+        config = self.config(partial)
+        config.site_url = self.url
+        try:
+            build(config, serve_url=self.url, dirty=partial)
+        except MkDocsException as error:  # includes MkDocs' own Abort, which is a SystemExit
+            print(f"charterkit: MkDocs could not build the preview: {error}", file=sys.stderr, flush=True)
+            return
+        self.last = shape
+        took = time.perf_counter() - started
+        print(f"built the preview ({'changed pages' if partial else 'whole'}) in {took:.2f} s", flush=True)
+
+
+class _Quiet(logging.Filter):
+    """MkDocs warns on every partial build that links may be stale, which the docstring answers."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build")
+
+
+def _show_mkdocs_warnings() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    handler.addFilter(_Quiet())
+    logging.getLogger("mkdocs").addHandler(handler)
+
+
+def serve(data: Path, config_file: Path, port: int) -> int:
+    import shutil
+
+    from mkdocs.livereload import LiveReloadServer
+
     from generator.render import TEMPLATES, languages
 
     docs_dir, _ = folders(config_file)
     done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
-    print(f"generated {done.written + done.unchanged} files; serving on http://127.0.0.1:{port}/", flush=True)
+    _show_mkdocs_warnings()
+    codes = languages(done.publication)
+    preview = Preview(config_file, docs_dir, [f"/{code}/" for code in codes[1:]], port)
+    server = LiveReloadServer(
+        builder=preview.build,
+        host="127.0.0.1",
+        port=port,
+        root=preview.site_dir,
+        mount_path=preview.mount_path,
+        polling_interval=0.2,
+    )
     stop = threading.Event()
     watcher = threading.Thread(
         target=watch, args=(data, docs_dir, [data, TEMPLATES], stop), name="charterkit-watch", daemon=True
     )
-    watcher.start()
-    others = languages(done.publication)[1:]
-    if others:  # the default language is served live; `charterkit build` builds the others too
-        print(f"serving {languages(done.publication)[0]} only; other languages: charterkit build", flush=True)
+    plugins = preview.config().plugins  # plugins are kept across rebuilds, as MkDocs' own server does
+    plugins.on_startup(command="serve", dirty=False)
     try:
-        mkdocs_serve(
-            str(config_file),
-            livereload=True,
-            dev_addr=f"127.0.0.1:{port}",
-            exclude_docs="\n".join(f"/{code}/" for code in others) or None,
-        )
+        preview.build()
+        server.watch(str(docs_dir))
+        server.watch(str(config_file))
+        server = plugins.on_serve(server, config=preview.config(), builder=preview.build)
+        watcher.start()
+        print(f"generated {done.written + done.unchanged} files; serving on {preview.url}", flush=True)
+        if codes[1:]:  # the default language is served live; `charterkit build` builds the others too
+            print(f"serving {codes[0]} only; other languages: charterkit build", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            print("stopped", flush=True)
+        finally:
+            server.shutdown()
     finally:
         stop.set()
+        plugins.on_shutdown()
+        shutil.rmtree(preview.site_dir, ignore_errors=True)
     return 0

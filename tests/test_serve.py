@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -39,6 +40,11 @@ def wait_for(url: str, text: str, server: subprocess.Popen[bytes], seconds: floa
     return False
 
 
+def search_locations(base: str) -> set[str]:
+    text = fetch(f"{base}search/search_index.json")
+    return {entry["location"] for entry in json.loads(text)["docs"]} if text else set()
+
+
 def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     port = free_port()
@@ -51,13 +57,28 @@ def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) ->
         stderr=subprocess.STDOUT,
         env=env,
     )
-    url = f"http://127.0.0.1:{port}/{PAGE}"
+    base = f"http://127.0.0.1:{port}/"
+    url = f"{base}{PAGE}"
     measure = project / "data" / "measures" / "calls-answered-in-six-rings.yml"
     try:
         assert wait_for(url, "Telephone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        indexed = search_locations(base)
+        assert PAGE in indexed
         text = measure.read_text(encoding="utf-8")
         measure.write_text(text.replace("title: Telephone calls", "title: Phone calls", 1), encoding="utf-8")
         assert wait_for(url, "Phone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        # Only the changed pages were rebuilt, and search still finds every page.
+        assert "built the preview (changed pages)" in (tmp_path / "serve.log").read_text()
+        assert search_locations(base) == indexed
+
+        # A new page changes the set of files: the site is rebuilt whole and the page is served.
+        added = measure.with_name("calls-answered-copy.yml")
+        copied = text.replace("title: Telephone calls", "title: Copied calls", 1)
+        added.write_text(copied.replace("id: calls-answered-in-six-rings", "id: calls-answered-copy", 1), encoding="utf-8")
+        copy_url = f"{base}performance/calls-answered-copy/"
+        assert wait_for(copy_url, "Copied calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        assert "performance/calls-answered-copy/" in search_locations(base)
+        added.unlink()
 
         measure.write_text(text.replace("polarity:", "polarty:"), encoding="utf-8")
         end = time.monotonic() + 30
