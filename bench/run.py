@@ -3,9 +3,10 @@
     python -m bench.run                 # S and M, 3 runs each
     python -m bench.run S M L --runs 3  # add the national-scale publication (slow)
 
-Prints, per size: pages, data points, load+validate, render, MkDocs and total seconds (median of
-the runs, min-max in brackets), peak memory of a whole build, the generator's share of the total
-and milliseconds per page; then a one-value change (files rewritten, time to regenerate, time
+Prints, per size, for cold builds (no caches) and warm ones (the caches of the build before):
+pages, data points, load+validate, render, MkDocs and total seconds (median of the runs, min-max
+in brackets), peak memory of a whole build, the generator's share of the total and milliseconds
+per page; then a one-value change (files rewritten, time to regenerate, time
 until `charterkit serve` shows it) and the weight of each page kind. This is a measuring script,
 not a test: figures depend on the machine.
 """
@@ -32,25 +33,31 @@ from bench.synth import generate as synthesise
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def phases(project: Path) -> dict[str, float]:
-    """One cold build in a child process (fresh interpreter, no parse cache), timed phase by phase."""
+def phases(project: Path, cold: bool) -> dict[str, float]:
+    """One build in a child process (a fresh interpreter, as `charterkit build` is), timed phase by
+    phase. Cold: no pages, site or caches from an earlier build. Warm: the parse cache and compiled
+    templates of the build before are there, as when a council builds again after an edit."""
     shutil.rmtree(project / "site_src", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
-    shutil.rmtree(project / ".charterkit-cache", ignore_errors=True)
+    if cold:
+        shutil.rmtree(project / ".charterkit-cache", ignore_errors=True)
     code = f"""
 import json, resource, time, sys
 from pathlib import Path
 sys.path.insert(0, {str(ROOT)!r})
+from generator.load import ParseCache
 from generator.validate import validate
 from generator.render import render
 from generator.render.writer import write
 from generator.build import mkdocs_build, swap
 from datetime import date
 t0 = time.perf_counter()
-pub, problems = validate(Path('data'))
+cache = ParseCache(Path('.charterkit-cache/parsed.pickle'))
+pub, problems = validate(Path('data'), cache)
+cache.save()
 assert not [p for p in problems if p.severity == 'error'], problems[:3]
 t1 = time.perf_counter()
-out = render(pub, date(2026, 11, 23))
+out = render(pub, date(2026, 11, 23), Path('.charterkit-cache'))
 write(out, Path('site_src'))
 t2 = time.perf_counter()
 mkdocs_build(Path('mkdocs.yml'), Path('site.new'), pub)
@@ -77,6 +84,19 @@ def fmt(values: list[float], unit: str = "") -> str:
     return f"{statistics.median(values):.2f}{unit} ({min(values):.2f}-{max(values):.2f})"
 
 
+def row(runs: list[dict[str, float]], pages: int) -> str:
+    """Phase times (median and range), peak memory, the generator's share and time per page."""
+    load = [r["load"] for r in runs]
+    render = [r["render"] for r in runs]
+    mkdocs = [r["mkdocs"] for r in runs]
+    total = [a + b + c for a, b, c in zip(load, render, mkdocs, strict=True)]
+    share = statistics.median([(a + b) / t for a, b, t in zip(load, render, total, strict=True)])
+    return (
+        f"{fmt(load):>18} {fmt(render):>18} {fmt(mkdocs):>20} {fmt(total):>20} "
+        f"{max(r['rss'] for r in runs):>8.0f} {share:>8.1%} {1000 * statistics.median(total) / pages:>7.1f}"
+    )
+
+
 def incremental(project: Path) -> str:
     """Change one result value and regenerate: files rewritten, and time taken (warm cache)."""
     from generator.build import generate
@@ -85,9 +105,10 @@ def incremental(project: Path) -> str:
     measure = sorted((project / "data" / "measures").glob("*.yml"))[0]
     before = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
     text = measure.read_text()
-    match = re.search(r"    value: ([0-9.]+)\n", text)
+    match = re.compile(r"    value: ([0-9.]+)\n").search(text, text.index("\nresults:"))  # a result, not a target
     assert match
-    measure.write_text(text.replace(match.group(0), f"    value: {float(match[1]) + 0.1:.1f}\n", 1))
+    changed = f"    value: {float(match[1]) + 0.1:.1f}\n"
+    measure.write_text(text[: match.start()] + changed + text[match.end() :])
     started = time.perf_counter()
     done = generate(project / "data", project / "site_src")
     took = time.perf_counter() - started
@@ -97,7 +118,7 @@ def incremental(project: Path) -> str:
 
 
 def serve_latency(project: Path) -> float:
-    """Seconds from saving a data file until `charterkit serve` returns the changed page."""
+    """Seconds from saving a changed result until `charterkit serve` returns the changed page."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -109,6 +130,7 @@ def serve_latency(project: Path) -> float:
         env=os.environ | {"PYTHONPATH": str(ROOT)},
     )
     measure = sorted((project / "data" / "measures").glob("*.yml"))[0]
+    text = measure.read_text()
     url = f"http://127.0.0.1:{port}/performance/{measure.stem}/"
 
     def page() -> str:
@@ -122,18 +144,21 @@ def serve_latency(project: Path) -> float:
         deadline = time.monotonic() + 120
         while "<h1" not in page() and time.monotonic() < deadline:
             time.sleep(0.2)
-        text = measure.read_text()
-        title = re.search(r"^title: (.*)$", text, re.M)
-        assert title
-        marker = "Changed title for the benchmark"
+        # The latest result, one case fewer; the page's first sentence gives it.
+        last = list(re.finditer(r"    value: [0-9.]+\n    numerator: (\d+)\n    denominator: (\d+)\n", text))[-1]
+        numerator, denominator = int(last[1]) - 1, int(last[2])
+        value = round(100 * numerator / denominator, 1)
+        changed = f"    value: {value}\n    numerator: {numerator}\n    denominator: {denominator}\n"
+        marker = f"the result was {value:g}%"
         started = time.monotonic()
-        measure.write_text(text.replace(title.group(0), f"title: {marker}", 1))
+        measure.write_text(text[: last.start()] + changed + text[last.end() :])
         while marker not in page() and time.monotonic() < deadline:
             time.sleep(0.05)
         return time.monotonic() - started
     finally:
         server.terminate()
         server.wait(timeout=30)
+        measure.write_text(text)
 
 
 def page_weight(project: Path) -> list[str]:
@@ -175,7 +200,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="charterkit-bench-"))
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; {args.runs} runs per size; {date.today()}")
     header = (
-        f"{'size':4} {'pages':>6} {'points':>8} {'load+validate s':>18} {'render s':>18} {'mkdocs s':>20} "
+        f"{'size':7} {'pages':>6} {'points':>8} {'load+validate s':>18} {'render s':>18} {'mkdocs s':>20} "
         f"{'total s':>20} {'peak MB':>8} {'generator':>9} {'ms/page':>7}"
     )
     rows = []
@@ -184,20 +209,14 @@ def main() -> None:
         print(f"[{size}] generating data...", file=sys.stderr, flush=True)
         synthesise(size, project / "data")
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        runs = []
+        runs: dict[str, list[dict[str, float]]] = {"cold": [], "warm": []}
         for run in range(args.runs):
-            print(f"[{size}] build {run + 1} of {args.runs}...", file=sys.stderr, flush=True)
-            runs.append(phases(project))
+            for kind in runs:
+                print(f"[{size}] build {run + 1} of {args.runs} ({kind})...", file=sys.stderr, flush=True)
+                runs[kind].append(phases(project, cold=kind == "cold"))
         pages, points = count(project)
-        load = [r["load"] for r in runs]
-        render = [r["render"] for r in runs]
-        mkdocs = [r["mkdocs"] for r in runs]
-        total = [a + b + c for a, b, c in zip(load, render, mkdocs, strict=True)]
-        share = statistics.median([(a + b) / t for a, b, t in zip(load, render, total, strict=True)])
-        rows.append(
-            f"{size:4} {pages:>6} {points:>8} {fmt(load):>18} {fmt(render):>18} {fmt(mkdocs):>20} {fmt(total):>20} "
-            f"{max(r['rss'] for r in runs):>8.0f} {share:>8.1%} {1000 * statistics.median(total) / pages:>7.1f}"
-        )
+        for kind, done in runs.items():
+            rows.append(f"{size + ' ' + kind:7} {pages:>6} {points:>8} {row(done, pages)}")
         print(f"[{size}] one-value change: {incremental(project)}", flush=True)
         if size == "S":
             print(f"[S] serve shows a changed value after {serve_latency(project):.2f} s", flush=True)
