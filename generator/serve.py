@@ -8,10 +8,11 @@ errors they are printed and the last good pages stay served.
 A rebuild is partial (MkDocs' "dirty" build: only pages whose Markdown is newer than their HTML)
 when the docs folder holds the same files as at the last build and the configuration has not
 changed. That is safe for this site's shape: the navigation lists only section pages, so a page's
-HTML depends on another page only through its own Markdown, which the generator rewrites too. The
-search index is left as it was at the last full rebuild (the theme merges a partial index by
-section and would drop pages). Any page added or removed, or a changed configuration, brings a
-full rebuild. `charterkit build` always builds whole.
+HTML depends on another page only through its own Markdown, which the generator rewrites too. A
+partial build would write a search index of only the pages it rebuilt (the theme's merge of the
+previous index drops whole sections), so the last whole build's index is put back after it. Any
+page added or removed, or a changed configuration, brings a full rebuild. `charterkit build`
+always builds whole.
 """
 
 from __future__ import annotations
@@ -78,20 +79,16 @@ class Preview:
         self.mount_path = urlsplit(self.config().site_url or "/").path or "/"
         self.url = f"http://127.0.0.1:{port}{self.mount_path}"
 
-    def config(self, partial: bool = False) -> MkDocsConfig:
+    def config(self) -> MkDocsConfig:
         from mkdocs.config import load_config
 
-        config = load_config(
+        return load_config(
             str(self.config_file),
             site_dir=self.site_dir,
             strict=False,  # MkDocs warns about every partial build, which strict mode would stop
             exclude_docs=self.exclude,
             dev_addr=f"127.0.0.1:{self.port}",
         )
-        search = config.plugins.get("material/search")
-        if partial and search is not None:  # keep the last full build's index (see the docstring)
-            search.config["enabled"] = False
-        return config
 
     def shape(self) -> tuple[frozenset[str], int]:
         """What a partial rebuild needs unchanged: the set of pages and the configuration."""
@@ -105,13 +102,18 @@ class Preview:
         started = time.perf_counter()
         shape = self.shape()
         partial = shape == self.last
-        config = self.config(partial)
+        config = self.config()
         config.site_url = self.url
+        index = Path(self.site_dir, "search", "search_index.json")
+        whole_index = index.read_bytes() if partial and index.is_file() else None
         try:
             build(config, serve_url=self.url, dirty=partial)
         except MkDocsException as error:  # includes MkDocs' own Abort, which is a SystemExit
             print(f"charterkit: MkDocs could not build the preview: {error}", file=sys.stderr, flush=True)
             return
+        finally:
+            if whole_index is not None:  # a partial build indexes only its pages (see the docstring)
+                index.write_bytes(whole_index)
         self.last = shape
         took = time.perf_counter() - started
         print(f"built the preview ({'changed pages' if partial else 'whole'}) in {took:.2f} s", flush=True)

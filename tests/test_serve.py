@@ -67,9 +67,10 @@ def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) ->
         text = measure.read_text(encoding="utf-8")
         measure.write_text(text.replace("title: Telephone calls", "title: Phone calls", 1), encoding="utf-8")
         assert wait_for(url, "Phone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
-        # Only the changed pages were rebuilt, and search still finds every page.
+        # Only the changed pages were rebuilt, and search still finds every page from every page.
         assert "built the preview (changed pages)" in (tmp_path / "serve.log").read_text()
         assert search_locations(base) == indexed
+        assert 'class="md-search__input"' in fetch(url)
 
         # A new page changes the set of files: the site is rebuilt whole and the page is served.
         added = measure.with_name("calls-answered-copy.yml")
