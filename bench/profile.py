@@ -79,7 +79,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from generator.build import mkdocs_build
-    from generator.load import ParseCache  # type: ignore[attr-defined]
+    from generator.load import ParseCache
     from generator.render import render
     from generator.render.writer import write
     from generator.validate import validate

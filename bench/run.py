@@ -84,7 +84,7 @@ def fmt(values: list[float], unit: str = "") -> str:
     return f"{statistics.median(values):.2f}{unit} ({min(values):.2f}-{max(values):.2f})"
 
 
-def row(runs: list[dict[str, float]], pages: int) -> str:
+def summary(runs: list[dict[str, float]], pages: int) -> str:
     """Phase times (median and range), peak memory, the generator's share and time per page."""
     load = [r["load"] for r in runs]
     render = [r["render"] for r in runs]
@@ -164,7 +164,7 @@ def serve_latency(project: Path) -> float:
 def page_weight(project: Path) -> list[str]:
     """Compressed bytes a first visit to each page kind transfers: the HTML and every local asset."""
     site = project / "site"
-    kinds = {
+    kinds: dict[str, str | Path] = {
         "home": "index.html",
         "charter": next(site.glob("standards/*/index.html")),
         "measure": next(site.glob("performance/*/index.html")),
@@ -216,7 +216,7 @@ def main() -> None:
                 runs[kind].append(phases(project, cold=kind == "cold"))
         pages, points = count(project)
         for kind, done in runs.items():
-            rows.append(f"{size + ' ' + kind:7} {pages:>6} {points:>8} {row(done, pages)}")
+            rows.append(f"{size + ' ' + kind:7} {pages:>6} {points:>8} {summary(done, pages)}")
         print(f"[{size}] one-value change: {incremental(project)}", flush=True)
         if size == "S":
             print(f"[S] serve shows a changed value after {serve_latency(project):.2f} s", flush=True)

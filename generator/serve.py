@@ -170,7 +170,7 @@ def serve(data: Path, config_file: Path, port: int) -> int:
         if codes[1:]:  # the default language is served live; `charterkit build` builds the others too
             print(f"serving {codes[0]} only; other languages: charterkit build", flush=True)
         try:
-            server.serve()
+            server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
             print("stopped", flush=True)
         finally:

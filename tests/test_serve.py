@@ -75,9 +75,11 @@ def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) ->
         # A new page changes the set of files: the site is rebuilt whole and the page is served.
         added = measure.with_name("calls-answered-copy.yml")
         copied = text.replace("title: Telephone calls", "title: Copied calls", 1)
-        added.write_text(copied.replace("id: calls-answered-in-six-rings", "id: calls-answered-copy", 1), encoding="utf-8")
+        copied = copied.replace("id: calls-answered-in-six-rings", "id: calls-answered-copy", 1)
+        added.write_text(copied, encoding="utf-8")
         copy_url = f"{base}performance/calls-answered-copy/"
-        assert wait_for(copy_url, "Copied calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        log_text = (tmp_path / "serve.log").read_text
+        assert wait_for(copy_url, "Copied calls answered within six rings", server), log_text()
         assert "performance/calls-answered-copy/" in search_locations(base)
         added.unlink()
 
