@@ -18,6 +18,7 @@ always builds whole.
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 import tempfile
 import threading
@@ -134,6 +135,18 @@ def _show_mkdocs_warnings() -> None:
     logging.getLogger("mkdocs").addHandler(handler)
 
 
+def _check_port(port: int) -> None:
+    """Refuse at once, before building, when another program holds the port."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            raise CharterkitError(
+                f"cannot serve on 127.0.0.1:{port} ({error.strerror}); choose another port with --port"
+            ) from None
+
+
 def serve(data: Path, config_file: Path, port: int) -> int:
     import shutil
 
@@ -141,6 +154,7 @@ def serve(data: Path, config_file: Path, port: int) -> int:
 
     from generator.render import TEMPLATES, languages
 
+    _check_port(port)
     docs_dir, _ = folders(config_file)
     done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
     _show_mkdocs_warnings()

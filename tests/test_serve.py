@@ -95,3 +95,21 @@ def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) ->
         server.terminate()
         server.wait(timeout=20)
         log.close()
+
+
+def test_serve_refuses_a_port_in_use_with_a_clear_message(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", "serve", "data", "--port", str(port)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert f"cannot serve on 127.0.0.1:{port} (Address already in use); choose another port with --port" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
