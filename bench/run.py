@@ -219,7 +219,8 @@ def main() -> None:
             rows.append(f"{size + ' ' + kind:7} {pages:>6} {points:>8} {summary(done, pages)}")
         print(f"[{size}] one-value change: {incremental(project)}", flush=True)
         if size == "S":
-            print(f"[S] serve shows a changed value after {serve_latency(project):.2f} s", flush=True)
+            waits = [serve_latency(project) for _ in range(args.runs)]
+            print(f"[S] serve shows a changed result after {fmt(waits, ' s')}", flush=True)
         print(f"[{size}] page weight:", flush=True)
         for line in page_weight(project):
             print(line, flush=True)
