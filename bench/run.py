@@ -6,9 +6,9 @@
 Prints, per size, for cold builds (no caches) and warm ones (the caches of the build before):
 pages, data points, load+validate, render, MkDocs and total seconds (median of the runs, min-max
 in brackets), peak memory of a whole build, the generator's share of the total and milliseconds
-per page; then a one-value change (files rewritten, time to regenerate, time
-until `charterkit serve` shows it) and the weight of each page kind. This is a measuring script,
-not a test: figures depend on the machine.
+per page; then a one-value change (files rewritten, time to regenerate, and for S the time until
+`charterkit serve` shows it) and the weight of each page kind. This is a measuring script, not a
+test: figures depend on the machine.
 """
 
 from __future__ import annotations

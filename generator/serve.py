@@ -1,4 +1,4 @@
-"""`charterkit serve`: a live preview that shows a data change in about a second.
+"""`charterkit serve`: a live preview that shows a data change within two seconds for a council.
 
 Two watchers run. One polls the data and template folders and regenerates the pages; the writer
 rewrites only files whose bytes changed. The other is MkDocs' live-reload server, which watches
@@ -18,6 +18,7 @@ always builds whole.
 from __future__ import annotations
 
 import logging
+import shutil
 import socket
 import sys
 import tempfile
@@ -148,8 +149,6 @@ def _check_port(port: int) -> None:
 
 
 def serve(data: Path, config_file: Path, port: int) -> int:
-    import shutil
-
     from mkdocs.livereload import LiveReloadServer
 
     from generator.render import TEMPLATES, languages
