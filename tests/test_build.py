@@ -244,16 +244,24 @@ def test_a_second_build_at_the_same_time_is_refused(tmp_path: Path, monkeypatch:
 
 
 def test_a_publication_can_override_one_template(tmp_path: Path) -> None:
+    """Also within one process, as under `charterkit serve`: an override added or removed later
+    takes effect at the next generation."""
     from generator.build import generate
 
     project = make_project(tmp_path)
-    (project / "data" / "templates").mkdir()
-    (project / "data" / "templates" / "contact.md.j2").write_text(
-        "# Talk to us\n\nRing {{ site.contact.channels[0].value | text }}.\n", encoding="utf-8"
-    )
+    contact = project / "site_src" / "contact.md"
     generate(project / "data", project / "site_src")
-    assert (project / "site_src" / "contact.md").read_text(encoding="utf-8") == "# Talk to us\n\nRing 0116 496 0000.\n"
+    default = contact.read_text(encoding="utf-8")
+    assert not default.startswith("# Talk to us")
+    (project / "data" / "templates").mkdir()
+    override = project / "data" / "templates" / "contact.md.j2"
+    override.write_text("# Talk to us\n\nRing {{ site.contact.channels[0].value | text }}.\n", encoding="utf-8")
+    generate(project / "data", project / "site_src")
+    assert contact.read_text(encoding="utf-8") == "# Talk to us\n\nRing 0116 496 0000.\n"
     assert (project / "site_src" / "a-z.md").read_text(encoding="utf-8").startswith("# A to Z")
+    override.unlink()
+    generate(project / "data", project / "site_src")
+    assert contact.read_text(encoding="utf-8") == default
 
 
 NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\u0900-\u0dff\u3040-\u9fff\uac00-\ud7af]")

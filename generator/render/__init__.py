@@ -30,12 +30,16 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 @functools.lru_cache(maxsize=8)
-def environment(publication_templates: Path | None = None, cache: Path | None = None) -> Environment:
+def environment(
+    publication_templates: Path | None = None, cache: Path | None = None, overrides: tuple[str, ...] = ()
+) -> Environment:
     """One Jinja environment per templates folder for the life of the process.
 
-    Jinja reloads a template whose file has changed, so `charterkit serve` keeps this one. With a
-    `cache` folder, compiled templates are kept there between runs (Jinja's bytecode cache, checked
-    against each template's source), which saves compiling every template on every build.
+    Jinja reloads a template whose file has changed, so `charterkit serve` keeps this one; but it
+    would not notice a publication's template added or removed beside charterkit's own, so
+    `overrides` (the names in the publication's folder) is part of what picks the environment.
+    With a `cache` folder, compiled templates are kept there between runs (Jinja's bytecode cache,
+    checked against each template's source), which saves compiling every template on every build.
     """
     folders = [str(p) for p in (publication_templates, TEMPLATES) if p is not None]
     env = Environment(
@@ -112,7 +116,9 @@ def render(publication: Publication, as_of: date, cache: Path | None = None) -> 
     `cache` is a folder where compiled templates may be kept between runs."""
     from generator.translate import translated
 
-    env = environment(publication.root / "templates", cache)
+    folder = publication.root / "templates"
+    overrides = tuple(sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()))
+    env = environment(folder, cache, overrides)
     output = Output()
     codes = languages(publication)
     for code in codes:
