@@ -9,7 +9,7 @@ from generator.render.i18n import gettext as _
 from generator.render.i18n import mark_inline, ngettext
 from generator.render.text import attribute as h
 from generator.render.text import element
-from generator.render.words import figure, long_date, number, period_label, status_text
+from generator.render.words import figure, long_date, number, period_label, status_cell
 
 
 def _cell(message: str, **values: str) -> str:
@@ -42,6 +42,5 @@ def result_row(measure: Measure, result: Result, target: float | None, code: str
     if result.explanation:
         notes += _cell(_("Why we missed the target:")) + " " + element(result.explanation)
     return (
-        f'<tr><th scope="row">{period}</th><td>{value}</td><td>{promised}</td>'
-        f"<td>{status_text(code)}</td><td>{notes}</td></tr>"
+        f'<tr><th scope="row">{period}</th><td>{value}</td><td>{promised}</td>{status_cell(code)}<td>{notes}</td></tr>'
     )

@@ -1,6 +1,8 @@
 """Figures, dates and statuses in plain words, the same everywhere on the site.
 
-Status is always a word with an icon beside it, never a colour alone.
+Status is always a word with an icon beside it, never a colour alone. The icon comes from the
+stylesheet (`.ck-status--met::before` and so on), marked there as decoration, so screen readers
+read the word only and the longest tables carry no extra element per row.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ STATUS_WORDS = {
     "no-data": N_("No data"),
     "not-due": N_("Not yet due"),
 }
-STATUS_ICONS = {"met": "✔", "not-met": "✘", "no-target": "–", "no-data": "?", "not-due": "…"}
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -91,12 +92,19 @@ def status_of(measure: Measure, result: Result | None) -> str:
 
 
 def status_text(code: str) -> str:
-    """The status as icon and word; the icon is hidden from screen readers, the word is read."""
+    """The status word; the stylesheet puts its icon before it."""
     from generator.render.i18n import mark_inline
 
-    icon = f'<span aria-hidden="true">{STATUS_ICONS[code]}</span>'
     word = _(STATUS_WORDS[code])
-    return f'<span class="ck-status ck-status--{code}">{icon} {mark_inline(word, word)}</span>'
+    return f'<span class="ck-status ck-status--{code}">{mark_inline(word, word)}</span>'
+
+
+def status_cell(code: str) -> str:
+    """The status as a table cell, with no element inside: one a row in the longest tables."""
+    from generator.render.i18n import mark_inline
+
+    word = _(STATUS_WORDS[code])
+    return f'<td class="ck-status ck-status--{code}">{mark_inline(word, word)}</td>'
 
 
 def latest(measure: Measure) -> Result | None:
