@@ -171,13 +171,14 @@ def serve(data: Path, config_file: Path, port: int) -> int:
     watcher = threading.Thread(
         target=watch, args=(data, docs_dir, [data, TEMPLATES], stop), name="charterkit-watch", daemon=True
     )
-    plugins = preview.config().plugins  # plugins are kept across rebuilds, as MkDocs' own server does
+    config = preview.config()
+    plugins = config.plugins  # plugins are kept across rebuilds, as MkDocs' own server does
     plugins.on_startup(command="serve", dirty=False)
     try:
         preview.build()
         server.watch(str(docs_dir))
         server.watch(str(config_file))
-        server = plugins.on_serve(server, config=preview.config(), builder=preview.build)
+        server = plugins.on_serve(server, config=config, builder=preview.build)
         watcher.start()
         print(f"generated {done.written + done.unchanged} files; serving on {preview.url}", flush=True)
         if codes[1:]:  # the default language is served live; `charterkit build` builds the others too

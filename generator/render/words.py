@@ -17,7 +17,7 @@ from babel.lists import format_list
 from generator.models import Framework, Measure
 from generator.models.measure import Result
 from generator.periods import Period
-from generator.render.i18n import N_, locale, ngettext, page_language
+from generator.render.i18n import N_, locale, mark_inline, ngettext, page_language
 from generator.render.i18n import gettext as _
 from generator.standing import Verdict, next_due, status, target_for  # noqa: F401 - used by templates
 
@@ -93,18 +93,17 @@ def status_of(measure: Measure, result: Result | None) -> str:
 
 def status_text(code: str) -> str:
     """The status word; the stylesheet puts its icon before it."""
-    from generator.render.i18n import mark_inline
-
-    word = _(STATUS_WORDS[code])
-    return f'<span class="ck-status ck-status--{code}">{mark_inline(word, word)}</span>'
+    return f'<span class="ck-status ck-status--{code}">{_status_word(code)}</span>'
 
 
 def status_cell(code: str) -> str:
     """The status as a table cell, with no element inside: one a row in the longest tables."""
-    from generator.render.i18n import mark_inline
+    return f'<td class="ck-status ck-status--{code}">{_status_word(code)}</td>'
 
+
+def _status_word(code: str) -> str:
     word = _(STATUS_WORDS[code])
-    return f'<td class="ck-status ck-status--{code}">{mark_inline(word, word)}</td>'
+    return mark_inline(word, word)
 
 
 def latest(measure: Measure) -> Result | None:
