@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from generator.problems import Problem, describe
+from generator.syntax import DEEP, MAX_DEPTH, meaning, too_deep
 
 try:  # libyaml is several times faster; the pure-Python loader is only a fallback.
     from yaml import CSafeLoader as Loader
@@ -26,7 +27,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 MAX_BYTES = 5_000_000
-MAX_DEPTH = 40
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
@@ -210,15 +210,8 @@ def load_yaml(
         for event in yaml.parse(text, Loader=Loader):
             if builder.feed(event):
                 break
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or "not valid YAML"
-        if error.context:
-            reason = f"{reason} ({error.context})"
-        return None, [Problem(file, line + line_offset, column, "", f"not valid YAML: {reason}")]
     except yaml.YAMLError as error:
-        return None, [Problem(file, 1 + line_offset, 1, "", f"not valid YAML: {error}")]
+        return None, [_syntax_problem(error, text, file, line_offset)]
     if builder.problems:
         return None, builder.problems
     if not builder.documents:
@@ -229,6 +222,20 @@ def load_yaml(
         message = f"expected a mapping of keys and values at the top level, got {found}"
         return None, [Problem(file, line, column, "", message)]
     return Document(file, root, builder.marks), []
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: int) -> Problem:
+    """The problem libyaml found, located and worded by charterkit (see `generator.syntax`)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    end = mark.index if mark else len(text)
+    deep = too_deep(text, end)
+    if deep is not None:
+        line = text.count("\n", 0, deep) + 1
+        column = deep - (text.rfind("\n", 0, deep) + 1) + 1
+        return Problem(file, line + line_offset, column, "", DEEP)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = meaning(getattr(error, "problem", None), getattr(error, "context", None))
+    return Problem(file, line + line_offset, column, "", message)
 
 
 def _tabs(text: str, file: str, line_offset: int) -> list[Problem]:
@@ -291,7 +298,7 @@ class _Builder:
             path = self.child_path(event)
             self.check_tag(event, path)
             if len(self.stack) >= MAX_DEPTH:
-                self.fail(event, path, f"nested more than {MAX_DEPTH} levels deep")
+                self.fail(event, path, DEEP)
                 return True
             container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
             self.stack.append(_Frame(container, path))
