@@ -1,3 +1,3 @@
 """charterkit: publish a public body's service standards and results as an accessible site."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -92,7 +92,9 @@ def _parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="start a new publication in an empty folder")
     init.add_argument("folder", type=Path, help="the new folder")
-    init.add_argument("--name", default="Example Council", help="the public body's name")
+    init.add_argument("--name", help="the public body's name (without it, a sample publication)")
+    init.add_argument("--url", help="the published site's address, such as https://standards.example.gov.uk/")
+    init.add_argument("--email", help="the email address residents write to, also for accessibility problems")
     init.set_defaults(run=_init)
 
     diff = commands.add_parser("diff", help="what changed in the data between two git revisions, in words")
@@ -237,8 +239,10 @@ def _init(args: argparse.Namespace) -> int:
     from generator.scaffold import init
     from generator.today import as_of
 
-    written = init(args.folder, args.name, as_of())
+    written = init(args.folder, args.name, as_of(), url=args.url, email=args.email)
     print(f"created a publication in {args.folder} ({len(written)} files); next: cd {args.folder} && charterkit build")
+    if args.name and not args.url:
+        print("before publishing: set url in data/site.yml to the site's address (validate warns until then)")
     return 0
 
 

@@ -6,6 +6,7 @@ is placed where a reviewer expects it and says in comments what to fill in.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -108,142 +109,128 @@ def _insert_result(path: Path, measure: Measure, period: Period) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-TEMPLATE_FILES = {
-    "data/site.yml": """# yaml-language-server: $schema=../schemas/site.schema.json
-name: {name}
-url: https://example.org/
-language: en
-sample: true
-units:
-  - id: council
-    name: {name}
-    kind: council
-    children:
-      - id: customer-services
-        name: Customer Services
-        kind: service
-contact:
-  channels:
-    - id: phone
-      kind: telephone
-      label: Customer Services
-      value: "0116 496 0000"
-      hours:
-        - days: [mon, tue, wed, thu, fri]
-          opens: "09:00"
-          closes: "17:00"
-""",
-    "data/charters/customer-charter.yml": """# yaml-language-server: $schema=../../schemas/charter.schema.json
-title: Our customer charter
-unit: council
-aim: We aim to treat everyone fairly, courteously and helpfully.
-effective: {year}-04-01
-review: {next_year}-04-01
-commitments:
-  - id: phone
-    channel: telephone
-    text: We will answer your call within six rings.
-    standards:
-      - measure: phone-answered
-        target: 90
-your_help:
-  - Have your reference number ready when you call.
-complaints:
-  text: Tell us if we fall short of these standards and we will put it right.
-  how: [Phone Customer Services]
-""",
-    "data/measures/phone-answered.yml": """# yaml-language-server: $schema=../../schemas/measure.schema.json
-title: Calls answered within six rings
-unit: percentage
-polarity: higher-is-better
-frequency: quarterly
-owner: customer-services
-definition: Calls answered within six rings, as a share of all calls.
-source: The telephone system's reports.
-targets:
-  - from: "{year}"
-    value: 90
-results: []
-""",
-    "mkdocs.yml": """site_name: {name} service standards
-docs_dir: site_src
-site_dir: site
-strict: true
-theme:
-  name: material
-  language: en
-  font: false
-  features: [navigation.indexes, navigation.top]
-  palette:
-    - media: "(prefers-color-scheme: light)"
-      scheme: default
-      toggle: {{icon: material/brightness-7, name: Switch to dark mode}}
-    - media: "(prefers-color-scheme: dark)"
-      scheme: slate
-      toggle: {{icon: material/brightness-4, name: Switch to light mode}}
-plugins: [search]
-markdown_extensions: [toc, tables, def_list, attr_list, md_in_html]
-extra_css: [assets/charterkit.css]
-extra_javascript: [assets/charterkit.js]
-nav:
-  - Home: index.md
-  - Our standards: standards/index.md
-  - Performance: performance/index.md
-  - What we are improving: improvement/index.md
-  - Updates: updates/index.md
-  - Download data: data/index.md
-  - A to Z: a-z.md
-  - Contact us: contact.md
-  - Accessibility: accessibility.md
-""",
-    ".github/workflows/charterkit.yml": """name: Check and build the site
-on:
-  pull_request:
-  push:
-    branches: [main]
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - run: python -m pip install -r requirements.txt
-      - run: charterkit validate data --strict
-      - run: charterkit build data --strict
-""",
-    ".pre-commit-config.yaml": """repos:
-  - repo: local
-    hooks:
-      - id: charterkit-validate
-        name: charterkit validate
-        entry: charterkit validate data
-        language: system
-        pass_filenames: false
-        files: ^data/
-""",
-    ".gitignore": "/site/\n/site_src/\n.charterkit-cache/\n.site.lock\n",
-    "requirements.txt": "# Where the checks and builds get charterkit from: a released version, or a git address\n"
-    '# of the charterkit source (pip install "charterkit @ git+https://...").\ncharterkit=={version}\n',
-}
+SKELETON = Path(__file__).resolve().parent / "skeleton"
+RENAMED = {"github": ".github", "gitignore": ".gitignore", "pre-commit-config.yaml": ".pre-commit-config.yaml"}
+PLACEHOLDER_URL = "https://example.org/"
+SAMPLE_NAME = "Example Council"
 
 
-def init(folder: Path, name: str, today: date) -> list[Path]:
-    """A new publication with minimal valid data, MkDocs configuration, CI workflow and pre-commit."""
+def init(folder: Path, name: str | None, today: date, url: str | None = None, email: str | None = None) -> list[Path]:
+    """A new publication: minimal valid data, MkDocs configuration, workflows that check every pull
+    request and publish `main` to GitHub Pages, a pre-commit hook, and charterkit's locked
+    dependencies. Without a name it is a sample, marked as one on every page."""
     if folder.exists() and any(folder.iterdir()):
         raise CharterkitError(f"{folder}: is not empty; give a new folder")
+    values = {
+        "@SITE_NAME@": _quoted(f"{name or SAMPLE_NAME} service standards"),
+        "@YEAR@": str(today.year),
+        "@NEXT_YEAR@": str(today.year + 1),
+    }
     written = []
-    for relative, template in TEMPLATE_FILES.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        values = {"name": name, "year": today.year, "next_year": today.year + 1, "version": __version__}
-        path.write_text(template.format(**values), encoding="utf-8")
-        written.append(path)
+    for source in sorted(SKELETON.rglob("*")):
+        if not source.is_file() or source.suffix == ".pyc":
+            continue
+        relative = source.relative_to(SKELETON)
+        target = folder.joinpath(RENAMED.get(relative.parts[0], relative.parts[0]), *relative.parts[1:])
+        text = source.read_text(encoding="utf-8")
+        for token, value in values.items():
+            text = text.replace(token, value)
+        written.append(_write(target, text))
+    written.append(_write(folder / "data" / "site.yml", site_file(name, url, email, today)))
+    written.append(_write(folder / "charterkit.txt", _charterkit_source()))
     (folder / "data" / "updates").mkdir(parents=True, exist_ok=True)
     from generator.schema import write_schemas
 
     written += write_schemas(folder / "schemas")
     return written
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _quoted(text: str) -> str:
+    """`text` as a YAML double-quoted scalar (JSON's string syntax is a subset of YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def site_file(name: str | None, url: str | None, email: str | None, today: date) -> str:
+    """`data/site.yml` for a new publication. A sample says so and may carry a number from
+    Ofcom's range for drama; a real publisher's file carries only what it was given."""
+    lines = [
+        "# yaml-language-server: $schema=../schemas/site.schema.json",
+        f"name: {_quoted(name or SAMPLE_NAME)}",
+        "# The published site's address: on GitHub Pages, https://<owner>.github.io/<repository>/",
+        f"url: {_quoted(url or PLACEHOLDER_URL)}",
+        "language: en",
+    ]
+    if name is None:
+        lines.append("sample: true  # example content: every page says so")
+    lines += [
+        "units:",
+        "  - id: council",
+        f"    name: {_quoted(name or SAMPLE_NAME)}",
+        "    kind: council",
+        "    children:",
+        "      - id: customer-services",
+        "        name: Customer Services",
+        "        kind: service",
+        "contact:",
+        "  channels:",
+    ]
+    if name is None:
+        lines += [
+            "    - id: phone",
+            "      kind: telephone",
+            "      label: Customer Services",
+            '      value: "0116 496 0000"  # a number reserved for drama: it reaches no one',
+            "      hours:",
+            "        - days: [mon, tue, wed, thu, fri]",
+            '          opens: "09:00"',
+            '          closes: "17:00"',
+        ]
+    elif email:
+        lines += [
+            "    - id: email",
+            "      kind: email",
+            "      label: Customer Services",
+            f"      value: {_quoted(email)}",
+        ]
+    else:
+        lines[-1] = "  channels: []  # add how residents reach you: telephone, email, web, post, visit"
+    lines += [
+        "# The accessibility statement on /accessibility/ is written from this section. Check each fact",
+        "# before the site goes live, and add each test of the site under audits.",
+        "accessibility:",
+        "  status: partially-compliant  # or fully-compliant or not-compliant, once the site is tested",
+        f"  prepared: {today.isoformat()}",
+    ]
+    if email or name is None:
+        lines.append(f"  contact: {_quoted(email or '0116 496 0000')}")
+    else:
+        lines.append("  # contact: the email address or phone number for reporting a problem")
+    lines += [
+        "  known_issues:",
+        "    - This website has not yet been tested by people who use assistive technology.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _charterkit_source() -> str:
+    """Where a publication's workflows install charterkit from: this version, from its source."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("charterkit").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        urls = []
+    source = next((url.split(",", 1)[1].strip() for url in urls if url.startswith("Source,")), None)
+    if source is None:
+        raise CharterkitError("charterkit is not installed as a package; install it, then run init again")
+    return (
+        "# Where this publication's checks and builds install charterkit from: one released version.\n"
+        "# Installed with --no-deps after requirements.txt, which locks everything charterkit needs.\n"
+        f"charterkit @ git+{source}@v{__version__}\n"
+    )

@@ -42,6 +42,7 @@ class Checker:
         self.actions = {action.id for plan in publication.plans.values() for action in plan.actions}
 
     def run(self) -> list[Problem]:
+        self.site()
         for fid, framework in self.pub.frameworks.items():
             self.framework(framework, self.pub.document("framework", fid))
         for cid in self.pub.charters:
@@ -133,6 +134,18 @@ class Checker:
         return ids
 
     # -- kinds -----------------------------------------------------------------------------------
+
+    def site(self) -> None:
+        """What a real publisher's site must say before residents read it (a sample may leave it)."""
+        site = self.pub.site
+        if site is None or site.sample:
+            return
+        doc = self.pub.document("site", "site")
+        if site.url.rstrip("/") in ("https://example.org", "http://example.org"):
+            self.add(doc, ("url",), f"'{site.url}' is a placeholder; give the published site's address", "warning")
+        if site.accessibility is None:
+            message = "missing: the accessibility statement is written from it; docs/data-format.md shows an example"
+            self.add(doc, ("accessibility",), message, "warning")
 
     def framework(self, framework: Framework, doc: Document) -> None:
         levels = [level.id for level in framework.scale]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -27,10 +28,13 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
     for expected in (
         "data/site.yml",
         "mkdocs.yml",
-        ".github/workflows/charterkit.yml",
+        ".github/workflows/check.yml",
+        ".github/workflows/publish.yml",
         ".pre-commit-config.yaml",
+        ".gitignore",
         "schemas/measure.schema.json",
         "requirements.txt",
+        "charterkit.txt",
     ):
         assert (project / expected).is_file(), expected
     monkeypatch.chdir(project)
@@ -96,6 +100,52 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
     code, out, _ = run("diff", "HEAD")
     assert "Target for 'Calls answered within six rings' changes from 90% to 95% from 2026" in out
     assert "Commitment 'We will answer your call within five rings.' in 'Our customer charter' reworded" in out
+
+
+def test_a_named_publication_is_real_and_says_nothing_to_developers(tmp_path: Path, run: Run) -> None:
+    """`init --name`: not a sample, no made-up phone number, an accessibility statement for residents."""
+    project = tmp_path / "standards"
+    assert run("init", str(project), "--name", 'Example "Borough" Council')[0] == 0
+    site = (project / "data" / "site.yml").read_text(encoding="utf-8")
+    assert "sample" not in site and "0116" not in site and "\naccessibility:\n" in site
+    code, out, _ = run("validate", str(project / "data"))
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"{project / 'data' / 'site.yml'}:4:1: warning: url: 'https://example.org/' is a placeholder; "
+        "give the published site's address"
+    )
+    assert run("validate", str(project / "data"), "--strict")[0] == 1
+    source = (project / "charterkit.txt").read_text(encoding="utf-8")
+    assert "charterkit @ git+https://github.com/charterkit/charterkit@v" in source
+
+    with_url = tmp_path / "ready"
+    options = ("--url", "https://standards.example.gov.uk/", "--email", "help@example.gov.uk")
+    assert run("init", str(with_url), "--name", "Example Borough Council", *options)[0] == 0
+    assert run("validate", str(with_url / "data"), "--strict")[0] == 0
+    assert run("build", str(with_url / "data"), "--config", str(with_url / "mkdocs.yml"), "--strict")[0] == 0
+    html = (with_url / "site" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "This website is partially compliant with the WCAG 2.2 AA standard because of the problems" in text
+    assert "contact help@example.gov.uk." in text
+    for developer_words in ("site.yml", "accessibility section", "Add an"):
+        assert developer_words not in text
+    home = (with_url / "site" / "index.html").read_text(encoding="utf-8")
+    assert "sample" not in re.sub(r"<[^>]+>", "", home).lower()
+
+
+def test_a_publication_without_a_statement_tells_residents_where_to_report(tmp_path: Path, run: Run) -> None:
+    project = tmp_path / "standards"
+    assert run("init", str(project), "--name", "Example Borough Council", "--url", "https://s.example.gov.uk/")[0] == 0
+    site = project / "data" / "site.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text[: text.index("# The accessibility statement")], encoding="utf-8")
+    code, out, _ = run("validate", str(project / "data"))
+    assert code == 0 and "warning: accessibility: missing: the accessibility statement is written from it" in out
+    assert run("build", str(project / "data"), "--config", str(project / "mkdocs.yml"))[0] == 0
+    html = (project / "site" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "We are preparing this statement. Until it is published, if you find a problem" in text
+    assert "site.yml" not in text and 'href="../contact/"' in html
 
 
 def test_overdue_result_is_a_warning(publication: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

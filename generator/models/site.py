@@ -155,8 +155,9 @@ class Accessibility(Model):
     """When the statement was first prepared."""
     reviewed: date | None = None
     """When it was last reviewed."""
-    contact: str
-    """Where to report an accessibility problem (an email address or phone number)."""
+    contact: str | None = None
+    """Where to report an accessibility problem (an email address or phone number); without it,
+    the statement points to the contact page."""
     known_issues: tuple[str, ...] = ()
     """Parts of the site known not to be accessible, and why."""
     audits: tuple[Audit, ...] = ()
