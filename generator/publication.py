@@ -49,6 +49,11 @@ class Publication:
     translations: dict[tuple[str, str], tuple[Translation, Document]] = field(default_factory=dict)
     """(language, data file path such as `charters/corporate.yml`) → that file's translation."""
 
+    @property
+    def year_starts(self) -> int:
+        """The month the reporting year starts in (1 when site.yml is missing or broken)."""
+        return self.site.first_month if self.site else 1
+
     def document(self, kind: str, item_id: str) -> Document:
         """The file an item came from (for placing a problem at its line)."""
         return self.documents[(kind, item_id)]
@@ -81,7 +86,7 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
     for folder, kind in FOLDERS.items():
         store, model = targets[kind]
         for path in _files(root / folder, (".yml", ".yaml"), root, problems):
-            loaded, item_id = _read_model(path, model, problems, cache)
+            loaded, item_id = _read_model(path, model, problems, cache, publication.year_starts)
             if not loaded:
                 publication.failed.add((kind, path.stem))
                 continue
@@ -137,7 +142,7 @@ def _files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[P
 
 
 def _read_model(
-    path: Path, model: type[M], problems: list[Problem], cache: ParseCache | None
+    path: Path, model: type[M], problems: list[Problem], cache: ParseCache | None, year_starts: int = 1
 ) -> tuple[tuple[M, Document] | None, str]:
     file = str(path)
     document, parse_problems = parse_file(path, file, cache)
@@ -145,7 +150,7 @@ def _read_model(
     if document is None or parse_problems:
         return None, ""
     try:
-        item = model.model_validate(document.data)
+        item = model.model_validate(document.data, context={"year_starts": year_starts})
     except ValidationError as error:
         problems.extend(problems_from(error, document, model))
         return None, ""

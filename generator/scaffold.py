@@ -21,7 +21,7 @@ from generator.standing import target_for
 from generator.today import as_of
 from generator.validate import RESULT_KIND, validate
 
-FREQUENCY_OF = {kind: frequency for frequency, kind in RESULT_KIND.items()}
+FREQUENCY_OF = {kind: frequency for frequency, kind in RESULT_KIND.items() if kind}
 
 
 def new_update(data: Path, title: str, day: date) -> Path:
@@ -47,14 +47,16 @@ def new_update(data: Path, title: str, day: date) -> Path:
 
 def new_period(data: Path, text: str) -> list[Path]:
     """Add an empty result for `text` to every measure published at that frequency."""
-    try:
-        period = Period.parse(text)
-    except ValueError as error:
-        raise CharterkitError(f"{text}: {error}") from None
     publication, problems = validate(data)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise CharterkitError("fix these problems first, then add the period", errors)
+    try:
+        period = Period.parse(text, year_starts=publication.year_starts)
+    except ValueError as error:
+        raise CharterkitError(f"{text}: {error}") from None
+    if period.kind == "span":
+        raise CharterkitError(f"{text}: a span has no frequency; add it by hand to the measures it belongs to")
     changed = []
     for mid, measure in sorted(publication.measures.items()):
         if measure.frequency != FREQUENCY_OF[period.kind]:
@@ -74,7 +76,7 @@ def _insert_result(path: Path, measure: Measure, period: Period) -> None:
     lines = text.split("\n")
     target = target_for(measure, period)
     promise = ""
-    if target is not None:
+    if target is not None and measure.polarity:
         comparison = "at least" if measure.polarity == "higher-is-better" else "at most"
         promise = f"; the target is {comparison} {figure(target, measure.unit, measure.decimals)}"
     block = [
@@ -165,6 +167,7 @@ def site_file(name: str | None, url: str | None, email: str | None, today: date)
         "# The published site's address: on GitHub Pages, https://<owner>.github.io/<repository>/",
         f"url: {_quoted(url or PLACEHOLDER_URL)}",
         "language: en",
+        "year_starts: april  # results are reported in financial years: 2026-27 Q1 is April to June 2026",
     ]
     if name is None:
         lines.append("sample: true  # example content: every page says so")

@@ -31,7 +31,7 @@ def target_for(measure: Measure, period: Period) -> float | None:
 
 def next_due(measure: Measure) -> tuple[Period, date] | None:
     """The next period to publish and the date its result is due by."""
-    if not measure.results:
+    if not measure.results or measure.ended or measure.frequency == "irregular":
         return None
     following = max(r.period for r in measure.results).next()
     return following, following.end + timedelta(days=measure.publish_within_days)
@@ -39,7 +39,7 @@ def next_due(measure: Measure) -> tuple[Period, date] | None:
 
 def status(measure: Measure, result: Result) -> Status:
     target = target_for(measure, result.period)
-    if target is None:
+    if target is None or measure.polarity is None:
         return "no-target"
     met = result.value >= target if measure.polarity == "higher-is-better" else result.value <= target
     return "met" if met else "not-met"

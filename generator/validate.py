@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from generator.load import Document, ParseCache, Path_
 from generator.models import Framework, Measure
@@ -20,7 +21,22 @@ from generator.standing import next_due, status, target_for
 from generator.today import as_of
 from generator.translate import language_problems
 
-RESULT_KIND = {"monthly": "month", "quarterly": "quarter", "annual": "year", "financial-year": "financial-year"}
+RESULT_KIND = {
+    "monthly": "month",
+    "quarterly": "quarter",
+    "half-yearly": "half",
+    "annual": "year",
+    "financial-year": "financial-year",
+    "irregular": "",  # any kind of period
+}
+FISCAL_EXAMPLE = {"quarter": "2024-25 Q1", "half": "2024-25 H1"}
+EXAMPLE = {
+    "month": "2024-04",
+    "quarter": "2024-Q1",
+    "half": "2024-H1",
+    "year": "2024",
+    "financial-year": "2024-25",
+}
 
 
 def validate(root: Path, cache: ParseCache | None = None) -> tuple[Publication, list[Problem]]:
@@ -164,7 +180,7 @@ class Checker:
         charter, doc = self.pub.charters[cid], self.pub.document("charter", cid)
         self.known(doc, ("unit",), charter.unit, self.units, "unit", "unit")
         self.unique(doc, [(("commitments", i, "id"), c.id) for i, c in enumerate(charter.commitments)], "commitment id")
-        if charter.review and charter.review <= charter.effective:
+        if charter.review and charter.effective and charter.review <= charter.effective:
             self.add(doc, ("review",), f"must be after the effective date ({charter.effective}), got {charter.review}")
         for i, commitment in enumerate(charter.commitments):
             self.element_refs(doc, ("commitments", i, "elements"), commitment.elements)
@@ -174,6 +190,14 @@ class Checker:
                     continue
                 measure = self.pub.measures[standard.measure]
                 self.value_range(doc, (*path, "target"), measure.unit, standard.target)
+                if measure.polarity is None:
+                    self.add(
+                        doc,
+                        (*path, "measure"),
+                        f"'{standard.measure}' is a context figure (no polarity), so it cannot show a standard "
+                        "is kept; give the measure a polarity",
+                    )
+                    continue
                 expected = "at-least" if measure.polarity == "higher-is-better" else "at-most"
                 if standard.comparison != expected:
                     self.add(
@@ -190,21 +214,30 @@ class Checker:
         )
         for i, target in enumerate(measure.targets):
             self.value_range(doc, ("targets", i, "value"), measure.unit, target.value)
+        if measure.polarity is None and measure.targets:
+            self.add(
+                doc,
+                ("targets",),
+                "a measure with targets needs a polarity (higher-is-better or lower-is-better); "
+                "leave targets out for a context figure",
+            )
         wanted = RESULT_KIND[measure.frequency]
-        self.unique(
-            doc, [(("results", i, "period"), str(r.period)) for i, r in enumerate(measure.results)], "result period"
-        )
+        first_text: dict[tuple[Any, ...], str] = {}
+        keyed = []
+        for i, r in enumerate(measure.results):
+            text = first_text.setdefault((r.period.start, r.period.end, r.year_to_date), str(r.period))
+            keyed.append((("results", i, "period"), text + (" (year to date)" if r.year_to_date else "")))
+        self.unique(doc, keyed, "result period")
         for i, result in enumerate(measure.results):
             path: Path_ = ("results", i)
-            if result.period.kind != wanted:
-                example = {"month": "2024-04", "quarter": "2024-Q1", "year": "2024", "financial-year": "2024-25"}[
-                    wanted
-                ]
+            if wanted and result.period.kind != wanted:
                 self.add(
                     doc,
                     (*path, "period"),
-                    f"expected a {wanted} like {example} for a {measure.frequency} measure, got '{result.period}'",
+                    f"expected a {wanted} like {example(wanted, self.pub.year_starts)} for a {measure.frequency} "
+                    f"measure, got '{result.period}'",
                 )
+            self._calendar_quarter(doc, (*path, "period"), result.period)
             self.value_range(doc, (*path, "value"), measure.unit, result.value)
             numbers = (result.numerator, result.denominator)
             if measure.unit == "percentage" and None not in numbers and result.numerator > result.denominator:  # type: ignore[operator]
@@ -217,7 +250,7 @@ class Checker:
                 self.known(doc, (*path, "breakdown", j, "unit"), share.unit, self.units, "unit", "unit")
             self.action_refs(doc, (*path, "actions"), result.actions)
         if measure.results:
-            index, latest = max(enumerate(measure.results), key=lambda pair: pair[1].period)
+            index, latest = max(enumerate(measure.results), key=lambda pair: (pair[1].period, not pair[1].year_to_date))
             promised = target_for(measure, latest.period) or 0.0
             if status(measure, latest) == "not-met" and not latest.explanation:
                 setting = self.pub.site.settings.unexplained_misses if self.pub.site else "error"
@@ -229,13 +262,28 @@ class Checker:
                     setting,
                 )
         due = next_due(measure)
-        if due and due[1] < as_of():
+        if due and due[1] < as_of() and measure.ended is None:
             self.add(
                 doc,
                 ("results",),
                 f"the result for {due[0]} was due by {due[1]}; add it with: charterkit new period {due[0]}",
                 "warning",
             )
+
+    def _calendar_quarter(self, doc: Document, path: Path_, period: Period) -> None:
+        """A calendar quarter typed in a publication that reports in financial years is most
+        likely a slip (a council's "Q3 2019/20" typed as 2019-Q3): say which months it means."""
+        if period.kind != "quarter" or period.year_starts == 1 or " " in period.text:
+            return
+        fiscal = period.fiscal
+        written = f"{fiscal[0]}-{(fiscal[0] + 1) % 100:02d} Q{fiscal[1]}" if fiscal else ""
+        self.add(
+            doc,
+            path,
+            f"'{period}' is the calendar quarter {period.months}; this publication reports in years starting in "
+            f"{period.start.replace(month=period.year_starts).strftime('%B')}, so write {written} for those months",
+            "warning",
+        )
 
     def assessment(self, aid: str) -> None:
         assessment, doc = self.pub.assessments[aid], self.pub.document("assessment", aid)
@@ -348,6 +396,11 @@ def _node_path(index: tuple[int, ...]) -> Path_:
     for part in index[1:]:
         path += ["children", part]
     return tuple(path)
+
+
+def example(kind: str, year_starts: int) -> str:
+    """A period of `kind` as this publication writes it."""
+    return FISCAL_EXAMPLE.get(kind, EXAMPLE[kind]) if year_starts != 1 else EXAMPLE[kind]
 
 
 def latest_period(measure: Measure) -> Period | None:

@@ -146,7 +146,7 @@ def test_pages_are_structurally_sound(built: Path) -> None:
 def test_measure_page_has_chart_summary_and_table(built: Path) -> None:
     html = (built / "performance" / "calls-answered-in-six-rings" / "index.html").read_text(encoding="utf-8")
     assert 'role="img"' in html
-    assert "In July to September 2026, the result was 91.2%. The target is at least 90%. Met." in html
+    assert "The result for Q2 2026/27 (July to September 2026) was 91.2%. The target is at least 90%. Met." in html
     assert "<caption" in html and "Every result for Telephone calls answered within six rings" in html
 
 

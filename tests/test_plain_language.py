@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from generator.render import words
+from generator.render import sentences, words
 from generator.standing import verdict
 from generator.validate import validate
 from tests.conftest import DATA
@@ -32,8 +33,8 @@ def generated_sentences() -> list[str]:
     found = []
     for measure in publication.measures.values():
         for result in measure.results:
-            found.append(words.sentence(measure, result))
-            found.append(words.trend(measure, result) + ".")
+            found.append(sentences.headline(measure, result, date(2026, 12, 1)))
+            found.append(sentences.trend(measure, result) + ".")
     for framework in publication.frameworks.values():
         if framework.award_rule:
             found.append(words.rule_words(framework))

@@ -44,11 +44,12 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
     assert run("validate", "data")[0] == 0
 
     # 1. New period: an empty result in every quarterly measure, with comments on what to fill in.
-    code, out, _ = run("new", "period", "2026-Q3")
-    assert code == 0 and "added 2026-Q3 to data/measures/phone-answered.yml" in out
+    code, out, _ = run("new", "period", "2026-27 Q2")
+    assert code == 0 and "added 2026-27 Q2 to data/measures/phone-answered.yml" in out
     measure = project / "data" / "measures" / "phone-answered.yml"
     text = measure.read_text(encoding="utf-8")
-    assert '  - period: "2026-Q3"' in text and "# fill in: the figure for July to September 2026" in text
+    assert '  - period: "2026-27 Q2"' in text
+    assert "# fill in: the figure for Q2 2026/27 (July to September 2026)" in text
 
     # 2. Validate says what is missing.
     code, out, _ = run("validate", "data")
@@ -68,10 +69,14 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
 
     # 4. Diff against the last commit, in words, and as JSON.
     code, out, _ = run("diff", "HEAD")
-    assert code == 0 and "- 1 new result for 2026-Q3; 1 missed target, explained" in out
+    assert code == 0 and "- 1 new result for 2026-27 Q2; 1 missed target, explained" in out
     code, out, _ = run("diff", "HEAD", "--format", "json")
     assert json.loads(out)["changes"] == [
-        {"section": "Results", "item": "2026-Q3", "message": "1 new result for 2026-Q3; 1 missed target, explained"}
+        {
+            "section": "Results",
+            "item": "2026-27 Q2",
+            "message": "1 new result for 2026-27 Q2; 1 missed target, explained",
+        }
     ]
 
     # 5. A post saying what changed, then the build.
@@ -89,7 +94,7 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
 
     # 6. Commit, change a target, and the diff says so.
     git(project, "add", "-A")
-    git(project, "commit", "-qm", "Publish 2026-Q3")
+    git(project, "commit", "-qm", "Publish 2026-27 Q2")
     measure.write_text(
         measure.read_text(encoding="utf-8").replace("    value: 90\n", "    value: 95\n", 1), encoding="utf-8"
     )

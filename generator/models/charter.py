@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import ElementRef, Link, Model, PeriodValue, Slug, Source
+from generator.models.common import Amount, ElementRef, Link, Model, PeriodValue, Slug, Source
 
 Channel = Literal[
     "letters-and-email", "telephone", "visits", "reception", "waiting", "online", "disabled-people", "general"
@@ -19,8 +19,8 @@ class Standard(Model):
 
     measure: Slug
     """Id of the measure (`data/measures/<id>.yml`) that shows how the promise is kept."""
-    target: float
-    """The promised value, in the measure's unit."""
+    target: Amount
+    """The promised value, in the measure's unit (a duration as 180, 3:00 or 3 min)."""
     comparison: Literal["at-least", "at-most"] = "at-least"
     """Met when the result is at least (or at most) the target."""
     period: PeriodValue | None = None
@@ -73,12 +73,15 @@ class Charter(Model):
     """Id of the unit (from site.yml) whose charter this is."""
     aim: str
     """What the unit aims to do for residents."""
-    effective: date
-    """When the charter took effect."""
+    effective: date | None = None
+    """When the charter took effect, if it says."""
     reviewed: date | None = None
     """When it was last reviewed."""
     review: date | None = None
     """When it will next be reviewed."""
+    ended: date | None = None
+    """When the charter stopped applying (a one-year commitment that finished, a charter replaced);
+    its page then says so instead of a next review."""
     commitments: tuple[Commitment, ...] = Field(min_length=1)
     """The promises, each with its channel."""
     your_help: tuple[str, ...] = ()

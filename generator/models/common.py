@@ -11,7 +11,16 @@ import re
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+)
 
 from generator.periods import EXPECTED as PERIOD_EXPECTED
 from generator.periods import Period
@@ -37,7 +46,10 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CODE_PATTERN = r"^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$"
 ELEMENT_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*:[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
-PERIOD_PATTERN = r"^[0-9]{4}([-/][0-9]{2}|-Q[1-4])?$"
+PERIOD_PATTERN = (
+    r"^([0-9]{4}([-/][0-9]{2}|-[QqHh][1-4])?|[0-9]{4}[-/][0-9]{2} +[QqHh][1-4]|[QqHh][1-4] +[0-9]{4}[-/][0-9]{2}"
+    r"|[0-9]{4}-[0-9]{2} +to +[0-9]{4}-[0-9]{2})$"
+)
 MAX_ID = 80
 
 
@@ -121,23 +133,69 @@ PartialDate = Annotated[
 ]
 
 
-def _parse_period(value: Any) -> Period:
+def year_starts(info: ValidationInfo | None) -> int:
+    """The month the publication's year starts in, passed by the loader as validation context."""
+    context = info.context if info is not None else None
+    return int(context.get("year_starts", 1)) if isinstance(context, dict) else 1
+
+
+_DURATION_CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
+_DURATION_WORDS = re.compile(
+    r"(?:(\d+)\s*(?:h|hr|hrs|hours?)\s*)?(?:(\d+)\s*(?:m|min|mins|minutes?)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?))?",
+    re.IGNORECASE,
+)
+
+
+def parse_amount(value: Any) -> Any:
+    """A figure as typed: a number, or a duration as `4:22`, `1:04:22` or `4 min 22 s` (in seconds).
+    Anything else goes on to pydantic's number check, which says what was expected."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if clock := _DURATION_CLOCK.fullmatch(text):
+        hours, minutes, seconds = int(clock[1] or 0), int(clock[2]), int(clock[3])
+        if seconds >= 60 or (clock[1] and minutes >= 60):
+            raise ValueError(f"expected minutes and seconds like 4:22 (seconds under 60), got '{text}'")
+        return hours * 3600 + minutes * 60 + seconds
+    words = _DURATION_WORDS.fullmatch(text)
+    if words and any(words.groups()) and not text.replace(".", "").isdigit():
+        return int(words[1] or 0) * 3600 + int(words[2] or 0) * 60 + float(words[3] or 0)
+    return value
+
+
+Amount = Annotated[
+    float,
+    BeforeValidator(parse_amount),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": r"^[0-9.:]+$|^[0-9hmins .]+$"},
+            ],
+            "description": "A number, or for a duration 262, 4:22 or 4 min 22 s.",
+        }
+    ),
+]
+
+
+def _parse_period(value: Any, info: ValidationInfo) -> Period:
     if isinstance(value, Period):
         return value
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise ValueError(f"expected {PERIOD_EXPECTED}")
-    return _period_from_text(str(value))
+    return _period_from_text(str(value), year_starts(info))
 
 
 @functools.lru_cache(maxsize=65536)
-def _period_from_text(text: str) -> Period:
+def _period_from_text(text: str, starts: int = 1) -> Period:
     """Periods repeat across thousands of results; each distinct text is parsed once."""
-    return Period.parse(text)
+    return Period.parse(text, year_starts=starts)
 
 
 _PERIOD_SCHEMA = {
     "anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
-    "description": "A period: 2024 (year), 2024-25 (UK financial year), 2024-Q1 (quarter) or 2024-04 (month).",
+    "description": "A period: 2024 (year), 2024-25 (financial year), 2024-25 Q1 or H1 (its quarters and halves),"
+    " 2024-Q1 (calendar quarter), 2024-04 (month) or 2024-10 to 2025-03 (a span of months).",
 }
 
 PeriodValue = Annotated[
@@ -148,7 +206,7 @@ PeriodValue = Annotated[
 ]
 
 
-def _parse_due(value: Any) -> date | Period:
+def _parse_due(value: Any, info: ValidationInfo) -> date | Period:
     if isinstance(value, date | Period):
         return value
     text = str(value)
@@ -158,7 +216,7 @@ def _parse_due(value: Any) -> date | Period:
         except ValueError:
             raise ValueError(f"expected a real date like 2025-03-31, got '{text}'") from None
     try:
-        return Period.parse(text)
+        return _period_from_text(text, year_starts(info))
     except ValueError:
         raise ValueError(f"expected a date like 2025-03-31 or {PERIOD_EXPECTED}, got '{text}'") from None
 

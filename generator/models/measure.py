@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Code, ElementRef, Model, PeriodValue, Slug, Source
+from generator.models.common import Amount, Code, ElementRef, Model, PeriodValue, Slug, Source
 
 Unit = Literal["percentage", "count", "duration", "days", "score", "money"]
-Frequency = Literal["monthly", "quarterly", "annual", "financial-year"]
+Frequency = Literal["monthly", "quarterly", "half-yearly", "annual", "financial-year", "irregular"]
 
 
 class Target(Model):
@@ -18,8 +18,32 @@ class Target(Model):
 
     from_: PeriodValue = Field(alias="from")
     """The first period the target applies to."""
-    value: float
+    value: Amount
     """The target, in the measure's unit."""
+
+
+class Baseline(Model):
+    """A measured starting level to compare results with: not a target, and never met or missed."""
+
+    TRANSLATED = ("note",)
+
+    period: PeriodValue
+    """When it was measured."""
+    value: Amount
+    """The level measured, in the measure's unit."""
+    note: str | None = None
+    """What it was, such as "the level before the new telephone system"."""
+
+
+class Ended(Model):
+    """The end of a measure's reporting: no result is due after it."""
+
+    TRANSLATED = ("reason",)
+
+    on: date
+    """The day reporting ended."""
+    reason: str | None = None
+    """Why, in a sentence residents read, such as "It was replaced by the satisfaction survey"."""
 
 
 class Share(Model):
@@ -38,8 +62,8 @@ class Result(Model):
 
     period: PeriodValue
     """The period the figure covers, matching the measure's frequency."""
-    value: float
-    """The figure, in the measure's unit."""
+    value: Amount
+    """The figure, in the measure's unit; a duration in seconds, or as 4:22 or 4 min 22 s."""
     numerator: float | None = Field(None, ge=0)
     """For a percentage: how many met the standard."""
     denominator: float | None = Field(None, gt=0)
@@ -71,10 +95,12 @@ class Measure(Model):
     """What is measured, in words residents use."""
     unit: Unit
     """percentage, count, duration (seconds), days, score or money (pounds)."""
-    polarity: Literal["higher-is-better", "lower-is-better"]
-    """Whether a higher or a lower figure is better."""
+    polarity: Literal["higher-is-better", "lower-is-better"] | None = None
+    """Whether a higher or a lower figure is better. Leave it out for a context figure (such as how
+    many emails arrived), which has no target and is never better or worse."""
     frequency: Frequency
-    """How often results are published: monthly, quarterly, annual (calendar year) or financial-year."""
+    """How often results are published: monthly, quarterly, half-yearly, annual (calendar year),
+    financial-year, or irregular (periods of any length, none of them due)."""
     owner: Slug
     """Id of the unit responsible."""
     definition: str
@@ -91,6 +117,10 @@ class Measure(Model):
     """Decimal places to show."""
     targets: tuple[Target, ...] = ()
     """Targets, each applying from its period until the next."""
+    baseline: Baseline | None = None
+    """A measured starting level, shown beside the results; not a target."""
+    ended: Ended | None = None
+    """When reporting ended (a discontinued measure or a finished commitment): nothing is overdue after it."""
     results: tuple[Result, ...] = ()
     """Results, one per period."""
     elements: tuple[ElementRef, ...] = ()

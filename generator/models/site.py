@@ -171,6 +171,9 @@ class Settings(Model):
     """Whether a missed target in a measure's latest period without an explanation is an error or a warning."""
 
 
+YEAR_STARTS = {"january": 1, "april": 4, "july": 7, "october": 10}
+
+
 class Site(Model):
     """The publisher and the facts every page needs (`data/site.yml`)."""
 
@@ -206,6 +209,10 @@ class Site(Model):
     """One sentence about the site, used in search results."""
     sample: bool = False
     """True if the publication is example content rather than real figures."""
+    year_starts: Literal["january", "april", "july", "october"] = "january"
+    """The month the publication's reporting year starts in: april for a UK council's financial
+    year (then `2019-20 Q3` is October to December 2019, shown "Q3 2019/20"), july for an
+    Australian or New Zealand one, january for calendar years."""
     units: tuple[Unit, ...]
     """The organisation as a tree: council, then groups, then services; partners at the top."""
     contact: Contact = Contact()
@@ -218,3 +225,8 @@ class Site(Model):
     """Validation settings."""
     sources: tuple[Source, ...] = ()
     """Documents the content comes from."""
+
+    @property
+    def first_month(self) -> int:
+        """The month number the reporting year starts in."""
+        return YEAR_STARTS[self.year_starts]

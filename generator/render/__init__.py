@@ -17,7 +17,7 @@ import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from generator.publication import Publication
-from generator.render import i18n, links, pages, tables, words
+from generator.render import i18n, links, pages, sentences, tables, words
 from generator.render.charts import line_chart
 from generator.render.datafiles import add_data_files
 from generator.render.pages import page_contexts
@@ -77,6 +77,7 @@ def environment(
         links=links,
         chart=line_chart,
         words=words,
+        sentences=sentences,
         pages=pages,
         target_for=target_for,
         sample_translation=i18n.sample_translation,

@@ -8,11 +8,14 @@ dozen lines of SVG, so it is drawn directly.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from generator.models import Measure
-from generator.render.words import figure, sentence
+from generator.render.sentences import headline
+from generator.render.words import figure
 from generator.standing import target_for
+from generator.today import as_of
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
@@ -21,7 +24,7 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
 def line_chart(measure: Measure, chart_id: str) -> str:
     """An inline SVG of every result, with the target as a dashed line where one is set."""
     results = sorted(measure.results, key=lambda r: r.period)
-    summary = sentence(measure, results[-1] if results else None)
+    summary = headline(measure, results[-1] if results else None, as_of())
     if not results:
         return ""
     targets = [target_for(measure, r.period) for r in results]
@@ -41,7 +44,7 @@ def line_chart(measure: Measure, chart_id: str) -> str:
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(measure.title)}. {escape(summary)}</title>',
     ]
-    for tick in _ticks(low, high):
+    for tick in _ticks(low, high, measure.unit):
         parts.append(
             f'<line class="ck-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}"/>'
             f'<text class="ck-axis" x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">'
@@ -55,7 +58,7 @@ def line_chart(measure: Measure, chart_id: str) -> str:
             anchor = "end" if i == last and last > 0 else "middle"
             parts.append(
                 f'<text class="ck-axis" x="{x(i)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}">'
-                f"{escape(str(result.period))}</text>"
+                f"{escape(result.period.short)}</text>"
             )
     target_points = [f"{x(i)},{y(t)}" for i, t in enumerate(targets) if t is not None]
     if target_points:
@@ -81,11 +84,13 @@ def _range(values: list[float], unit: str) -> tuple[float, float]:
     return low, high
 
 
-def _ticks(low: float, high: float) -> list[float]:
+def _ticks(low: float, high: float, unit: str = "") -> list[float]:
     span = high - low
     raw = span / 4
     magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 0.1
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if unit == "duration" and raw >= 20:  # whole minutes and seconds people read: 30 s, 1 min, 5 min
+        step = next((m for m in (30, 60, 120, 300, 600, 900, 1800, 3600) if m >= raw), 3600 * math.ceil(raw / 3600))
     first = (low // step + 1) * step
     ticks = []
     value = first

@@ -22,6 +22,7 @@ from generator.standing import status, target_for
 COLUMNS = [
     "measure",
     "period",
+    "period_label",
     "period_start",
     "period_end",
     "value",
@@ -45,6 +46,7 @@ def rows(measure: Measure) -> list[dict[str, Any]]:
             {
                 "measure": measure.id,
                 "period": str(result.period),
+                "period_label": result.period.label,
                 "period_start": result.period.start.isoformat(),
                 "period_end": result.period.end.isoformat(),
                 "value": result.value,

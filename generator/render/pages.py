@@ -22,7 +22,7 @@ from generator.publication import Publication
 from generator.render import links
 from generator.render.i18n import N_
 from generator.render.i18n import gettext as _
-from generator.render.words import latest, slug, status_of
+from generator.render.words import latest, long_date, slug, status_of
 from generator.standing import Verdict, target_for, verdict
 
 Page = tuple[str, str, dict[str, Any]]
@@ -74,6 +74,22 @@ def standard_now(pub: Publication, standard: Standard, as_of: date) -> StandardN
     return StandardNow(standard, measure, result, "met" if met else "not-met")
 
 
+def charter_dates(charter: Charter, today: date) -> str:
+    """When a charter applies, and when it is reviewed; a past date is never called 'next'."""
+    said = []
+    if charter.effective:
+        said.append(_("In force from %(date)s.") % {"date": long_date(charter.effective)})
+    if charter.reviewed:
+        said.append(_("Last reviewed on %(date)s.") % {"date": long_date(charter.reviewed)})
+    if charter.ended:
+        said.append(_("This charter ended on %(date)s.") % {"date": long_date(charter.ended)})
+    elif charter.review and charter.review >= today:
+        said.append(_("Next review by %(date)s.") % {"date": long_date(charter.review)})
+    elif charter.review:
+        said.append(_("A review was due by %(date)s.") % {"date": long_date(charter.review)})
+    return " ".join(said)
+
+
 def due_date(action: Action) -> date | None:
     if action.due is None:
         return None
@@ -105,15 +121,15 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         "index.md",
         "home.md.j2",
         {
-            "met": sum(s.status == "met" for s in measured),
-            "measured": len(measured),
+            "standings_all": every,
             "period": periods[-1] if len(periods) == 1 else None,
             "misses": misses,
             "improving": improving[:6],
             "posts": pub.posts[:3],
         },
     )
-    yield "standards/index.md", "standards.md.j2", {"standings": standings}
+    flat = {cid: [s for _, row in rows for s in row] for cid, rows in standings.items()}
+    yield "standards/index.md", "standards.md.j2", {"standings": standings, "flat": flat}
     for cid, charter in pub.charters.items():
         context = {"charter": charter, "groups": by_channel(standings[cid]), "owner": cid}
         yield links.charter(cid), "charter.md.j2", context

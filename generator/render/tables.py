@@ -7,9 +7,10 @@ from generator.models import Measure
 from generator.models.measure import Result
 from generator.render.i18n import gettext as _
 from generator.render.i18n import mark_inline, ngettext
+from generator.render.sentences import bound
 from generator.render.text import attribute as h
 from generator.render.text import element
-from generator.render.words import figure, long_date, number, period_label, status_cell
+from generator.render.words import duration_spoken, figure, long_date, number, period_label, status_cell
 
 
 def _cell(message: str, **values: str) -> str:
@@ -21,16 +22,12 @@ def _cell(message: str, **values: str) -> str:
 def result_row(measure: Measure, result: Result, target: float | None, code: str) -> str:
     period = element(period_label(result.period))
     if result.year_to_date:
-        period = _cell(_("%(period)s (year to date)"), period=period)
-    value = element(figure(result.value, measure.unit, measure.decimals))
+        period = _cell(_("Year to date, to the end of %(period)s"), period=period)
+    value = figure_html(measure, result.value)
     if result.numerator is not None and result.denominator is not None:
         of = _("(%(numerator)s of %(denominator)s)")
         value += " " + _cell(of, numerator=number(result.numerator), denominator=number(result.denominator))
-    if target is None:
-        promised = _cell(_("None set"))
-    else:
-        limit = _("at least %(target)s") if measure.polarity == "higher-is-better" else _("at most %(target)s")
-        promised = _cell(limit, target=element(figure(target, measure.unit, measure.decimals)))
+    promised = target_cell(measure, target)
     notes = ""
     if result.sample_size:
         answered = ngettext("%(num)s person answered.", "%(num)s people answered.", result.sample_size)
@@ -44,3 +41,20 @@ def result_row(measure: Measure, result: Result, target: float | None, code: str
     return (
         f'<tr><th scope="row">{period}</th><td>{value}</td><td>{promised}</td>{status_cell(code)}<td>{notes}</td></tr>'
     )
+
+
+def figure_html(measure: Measure, value: float) -> str:
+    """A figure for a table cell; a duration also in full words for screen readers."""
+    shown = element(figure(value, measure.unit, measure.decimals))
+    if measure.unit != "duration":
+        return shown
+    return f'<span aria-hidden="true">{shown}</span><span class="ck-sr">{element(duration_spoken(value))}</span>'
+
+
+def target_cell(measure: Measure, target: float | None) -> str:
+    """The target in a cell: 'at least 90%', or why there is none."""
+    if measure.polarity is None:
+        return _cell(_("None: a context figure"))
+    if target is None:
+        return _cell(_("None set"))
+    return element(bound(measure, target))

@@ -46,8 +46,38 @@ def figure(value: float, unit: str, decimals: int = 0) -> str:
     if unit == "days":
         return ngettext("%(num)s day", "%(num)s days", _count(value, shown)) % {"num": shown}
     if unit == "duration":
-        return ngettext("%(num)s second", "%(num)s seconds", _count(value, shown)) % {"num": shown}
+        return duration(value)
     return shown
+
+
+def duration(seconds: float) -> str:
+    """`262` → `4 min 22 s`, `180` → `3 min`, `45` → `45 s`, `3725` → `1 h 2 min 5 s`."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(_("%(num)s h") % {"num": hours})
+    if minutes:
+        parts.append(_("%(num)s min") % {"num": minutes})
+    if secs or not parts:
+        parts.append(_("%(num)s s") % {"num": secs})
+    return " ".join(parts)
+
+
+def duration_spoken(seconds: float) -> str:
+    """The same duration in full words, for screen readers: '4 minutes 22 seconds'."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(ngettext("%(num)s hour", "%(num)s hours", hours) % {"num": hours})
+    if minutes:
+        parts.append(ngettext("%(num)s minute", "%(num)s minutes", minutes) % {"num": minutes})
+    if secs or not parts:
+        parts.append(ngettext("%(num)s second", "%(num)s seconds", secs) % {"num": secs})
+    return " ".join(parts)
 
 
 def _count(value: float, shown: str) -> int:
@@ -72,19 +102,33 @@ def _formatted(day: date, pattern: str, language: str) -> str:
 
 
 def period_label(period: Period) -> str:
-    """The period in the page's language: 'July to September 2024', 'April 2024 to March 2025'."""
+    """The period in the page's language, as a council writes it: 'Q3 2019/20 (October to
+    December 2019)', '2019/20 (April 2019 to March 2020)', 'July to September 2024', 'March 2026'."""
     if period.kind == "year":
         return period.text
+    if period.kind == "month":
+        return month_year(period.start)
+    months = months_label(period)
     if period.kind == "financial-year":
-        return _("%(start)s to %(end)s") % {"start": month_year(period.start), "end": month_year(period.end)}
-    if period.kind == "quarter":
+        return f"{period.short} ({months})"  # digits and brackets read the same in every language
+    if fiscal := period.fiscal:
+        values = {"number": fiscal[1], "year": period.short.split(" ")[1], "months": months}
+        if period.kind == "quarter":
+            return _("Q%(number)s %(year)s (%(months)s)") % values
+        return _("H%(number)s %(year)s (%(months)s)") % values
+    return months
+
+
+def months_label(period: Period) -> str:
+    """The months a period covers: 'October to December 2019', 'October 2019 to March 2020'."""
+    if period.start.year == period.end.year:
         names = locale(page_language()).months["stand-alone"]["wide"]
         return _("%(first)s to %(last)s %(year)s") % {
             "first": names[period.start.month],
             "last": names[period.end.month],
             "year": period.start.year,
         }
-    return month_year(period.start)
+    return _("%(start)s to %(end)s") % {"start": month_year(period.start), "end": month_year(period.end)}
 
 
 def status_of(measure: Measure, result: Result | None) -> str:
@@ -107,42 +151,13 @@ def _status_word(code: str) -> str:
 
 
 def latest(measure: Measure) -> Result | None:
-    return max(measure.results, key=lambda r: r.period, default=None)
+    """The latest result; of a period's own figure and its year-to-date figure, the period's own."""
+    return max(measure.results, key=lambda r: (r.period, not r.year_to_date), default=None)
 
 
 def previous(measure: Measure, result: Result) -> Result | None:
     earlier = [r for r in measure.results if r.period < result.period]
     return max(earlier, key=lambda r: r.period, default=None)
-
-
-def trend(measure: Measure, result: Result | None) -> str:
-    """Direction of travel against the period before, in words that respect the polarity."""
-    if result is None:
-        return _("No data")
-    before = previous(measure, result)
-    if before is None:
-        return _("First result")
-    if result.value == before.value:
-        return _("No change")
-    better = (result.value > before.value) == (measure.polarity == "higher-is-better")
-    values = {"period": period_label(before.period), "value": figure(before.value, measure.unit, measure.decimals)}
-    return (_("Better than %(period)s (%(value)s)") if better else _("Worse than %(period)s (%(value)s)")) % values
-
-
-def sentence(measure: Measure, result: Result | None) -> str:
-    """The chart's text alternative: what happened, against what target, and whether it was met."""
-    if result is None:
-        return _("%(measure)s: no results have been published yet.") % {"measure": measure.title}
-    shown = figure(result.value, measure.unit, measure.decimals)
-    text = _("In %(period)s, the result was %(value)s.") % {"period": period_label(result.period), "value": shown}
-    target = target_for(measure, result.period)
-    if target is not None:
-        promise = figure(target, measure.unit, measure.decimals)
-        if measure.polarity == "higher-is-better":
-            text += " " + _("The target is at least %(target)s.") % {"target": promise}
-        else:
-            text += " " + _("The target is at most %(target)s.") % {"target": promise}
-    return f"{text} {_(STATUS_WORDS[status_of(measure, result)])}."
 
 
 def slug(text: str) -> str:

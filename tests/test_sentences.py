@@ -1,0 +1,171 @@
+"""Every sentence the generator writes, against the cases real publications reach.
+
+The table in docs/sentences.md is the specification: each of its cells is worked out here from a
+small measure or set of standards and must match exactly, so the page and the documentation can
+never drift apart, and every case has been read by a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.models import Measure
+from generator.periods import Period
+from generator.render import sentences, tables
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 12, 1)
+
+
+def measure(**fields: Any) -> Measure:
+    base: dict[str, Any] = {
+        "title": "Calls answered within six rings",
+        "unit": "percentage",
+        "polarity": "higher-is-better",
+        "frequency": "quarterly",
+        "owner": "council",
+        "definition": "Calls answered within six rings.",
+        "targets": [{"from": "2025-26", "value": 90}],
+    }
+    base.update(fields)
+    return Measure.model_validate({k: v for k, v in base.items() if v is not None}, context={"year_starts": 4})
+
+
+CASES: dict[str, Measure] = {
+    "no results": measure(results=[]),
+    "no target, no results": measure(targets=[], results=[]),
+    "one result, met": measure(results=[{"period": "2026-27 Q2", "value": 91.2}]),
+    "one result, missed": measure(results=[{"period": "2026-27 Q2", "value": 86.4, "explanation": "x"}]),
+    "two results, better": measure(
+        results=[{"period": "2026-27 Q1", "value": 88}, {"period": "2026-27 Q2", "value": 91.2}]
+    ),
+    "two results, the same": measure(
+        results=[{"period": "2026-27 Q1", "value": 91.2}, {"period": "2026-27 Q2", "value": 91.2}]
+    ),
+    "year to date only": measure(results=[{"period": "2026-27 Q2", "value": 92, "year_to_date": True}]),
+    "quarter beside year to date": measure(
+        results=[
+            {"period": "2026-27 Q1", "value": 93},
+            {"period": "2026-27 Q2", "value": 91.2},
+            {"period": "2026-27 Q2", "value": 92.1, "year_to_date": True},
+        ]
+    ),
+    "context figure": measure(
+        title="Emails received",
+        unit="count",
+        polarity=None,
+        targets=[],
+        results=[{"period": "2025-26 Q4", "value": 3388}, {"period": "2026-27 Q1", "value": 3150}],
+    ),
+    "duration": measure(
+        title="Average wait",
+        unit="duration",
+        polarity="lower-is-better",
+        targets=[{"from": "2025-26", "value": "3:00"}],
+        results=[{"period": "2026-27 Q1", "value": "2:59"}, {"period": "2026-27 Q2", "value": "4 min 22 s"}],
+    ),
+    "target of 100%": measure(targets=[{"from": "2025-26", "value": 100}], results=[]),
+    "ended, no results": measure(results=[], ended={"on": "2024-03-31"}),
+    "ended": measure(
+        targets=[{"from": "2023-24", "value": 95}],
+        results=[{"period": "2023-24 Q4", "value": 96.3}],
+        ended={"on": "2024-03-31", "reason": "The cash office closed."},
+    ),
+    "financial year": measure(
+        frequency="financial-year",
+        targets=[{"from": "2019-20", "value": 56}],
+        baseline={"period": "2018-19", "value": 55},
+        results=[{"period": "2018-19", "value": 55}],
+    ),
+}
+
+
+@dataclass
+class Standing:
+    result: Any
+    status: str
+
+
+def standings(*codes: str) -> list[Standing]:
+    return [Standing(None if code == "none" else object(), code) for code in codes]
+
+
+HEADLINE_CASES = {
+    "no standards": ([], None),
+    "one standard, no result": (standings("none"), None),
+    "three standards, no results": (standings("none", "none", "none"), None),
+    "one standard, met": (standings("met"), Period.parse("2026-27 Q2", year_starts=4)),
+    "one standard, missed": (standings("not-met"), Period.parse("2026-27 Q2", year_starts=4)),
+    "every standard met": (standings("met", "met"), None),
+    "none met": (standings("not-met", "not-met"), None),
+    "some met, one waiting": (standings("met", "not-met", "met", "none"), None),
+}
+
+
+def measure_cells(case: Measure) -> list[str]:
+    result = sentences.latest(case)
+    return [
+        sentences.headline(case, result, TODAY),
+        sentences.trend(case, result),
+        re.sub(
+            r"<[^>]+>",
+            "",
+            tables.target_cell(
+                case, sentences.current_target(case, TODAY) if result is None else _target(case, result)
+            ),
+        ),
+        sentences.ended(case) or sentences.baseline(case) or "",
+    ]
+
+
+def _target(case: Measure, result: Any) -> float | None:
+    from generator.standing import target_for
+
+    return target_for(case, result.period)
+
+
+def documented(heading: str) -> dict[str, list[str]]:
+    """The rows of the table under `heading` in docs/sentences.md, by their first cell."""
+    text = (ROOT / "docs" / "sentences.md").read_text(encoding="utf-8")
+    section = text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| case")]
+    table = {}
+    for row in rows:
+        cells = [cell.strip().replace("\\|", "|") for cell in row.strip("|").split(" | ")]
+        table[cells[0]] = cells[1:]
+    return table
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_measure_sentences_are_as_documented(case: str) -> None:
+    expected = documented("Measure pages and the performance table")
+    assert case in expected, f"docs/sentences.md has no row for '{case}'"
+    assert measure_cells(CASES[case]) == [cell if cell != "(none)" else "" for cell in expected[case]]
+
+
+@pytest.mark.parametrize("case", sorted(HEADLINE_CASES))
+def test_headline_sentences_are_as_documented(case: str) -> None:
+    expected = documented("The home page and the standards index")
+    assert case in expected, f"docs/sentences.md has no row for '{case}'"
+    items, period = HEADLINE_CASES[case]
+    assert [sentences.count_headline(items, period)] == expected[case]
+
+
+def test_every_documented_case_is_tested() -> None:
+    assert set(documented("Measure pages and the performance table")) == set(CASES)
+    assert set(documented("The home page and the standards index")) == set(HEADLINE_CASES)
+
+
+def test_no_sentence_says_met_when_nothing_was_measured() -> None:
+    for case in ("no standards", "one standard, no result", "three standards, no results"):
+        items, period = HEADLINE_CASES[case]
+        assert " met" not in sentences.count_headline(items, period)
+    assert sentences.misses_none([CASES["no results"], CASES["context figure"]]) == (
+        "No result with a target has been published yet."
+    )
