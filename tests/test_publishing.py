@@ -127,15 +127,22 @@ def test_a_named_publication_is_real_and_says_nothing_to_developers(tmp_path: Pa
     options = ("--url", "https://standards.example.gov.uk/", "--email", "help@example.gov.uk")
     assert run("init", str(with_url), "--name", "Example Borough Council", *options)[0] == 0
     assert run("validate", str(with_url / "data"), "--strict")[0] == 0
+    measure = with_url / "data" / "measures" / "phone-answered.yml"
+    measure.write_text(measure.read_text(encoding="utf-8") + "sample: true\n", encoding="utf-8")
     assert run("build", str(with_url / "data"), "--config", str(with_url / "mkdocs.yml"), "--strict")[0] == 0
+    figures = re.sub(r"<[^>]+>", "", (with_url / "site" / "performance" / "phone-answered" / "index.html").read_text())
+    assert "Sample figures: the figures for this measure are made up for illustration" in figures
+    assert "No results have been published yet. The target is at least 90%." in figures
     html = (with_url / "site" / "accessibility" / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", html)
     assert "This website is partially compliant with the WCAG 2.2 AA standard because of the problems" in text
     assert "contact help@example.gov.uk." in text
     for developer_words in ("site.yml", "accessibility section", "Add an"):
         assert developer_words not in text
-    home = (with_url / "site" / "index.html").read_text(encoding="utf-8")
-    assert "sample" not in re.sub(r"<[^>]+>", "", home).lower()
+    home = re.sub(r"<[^>]+>", "", (with_url / "site" / "index.html").read_text(encoding="utf-8"))
+    assert "Our 1 standard has no published result yet." in home
+    assert "No result with a target has been published yet." in home
+    assert " met " not in home and "Every standard" not in home and "Example content" not in home
 
 
 def test_a_publication_without_a_statement_tells_residents_where_to_report(tmp_path: Path, run: Run) -> None:

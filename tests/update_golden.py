@@ -1,7 +1,9 @@
 """Regenerate the golden pages after an intended change: `python -m tests.update_golden`.
 
 The golden copy is what the example data renders to on a fixed day; `tests/test_golden.py`
-compares every generated file with it and shows a diff when they differ.
+compares every generated file with it and shows a diff when they differ. Each real publication
+in `tests/publications/<body>/` has its golden copy in `tests/golden-publications/<body>/`,
+rendered on the day in its `as_of` file (the day its copy of the figures speaks from).
 """
 
 from __future__ import annotations
@@ -16,13 +18,29 @@ GOLDEN = ROOT / "tests" / "golden"
 AS_OF_EPOCH = "1795000000"  # 18 November 2026, so "overdue" is stable
 
 
-def render_to(folder: Path) -> None:
+PUBLICATIONS = ROOT / "tests" / "publications"
+PUBLICATION_GOLDEN = ROOT / "tests" / "golden-publications"
+
+
+def publications() -> list[Path]:
+    return sorted(path.parent for path in PUBLICATIONS.glob("*/site.yml"))
+
+
+def epoch_of(publication: Path) -> str:
+    """The `as_of` day of a real publication as a SOURCE_DATE_EPOCH value."""
+    from datetime import UTC, datetime
+
+    day = (publication / "as_of").read_text(encoding="utf-8").strip()
+    return str(int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp()))
+
+
+def render_to(folder: Path, data: Path = ROOT / "data", epoch: str = AS_OF_EPOCH) -> None:
     import os
 
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = AS_OF_EPOCH
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        generate(ROOT / "data", folder)
+        generate(data, folder)
     finally:
         if previous is None:
             del os.environ["SOURCE_DATE_EPOCH"]
@@ -39,3 +57,10 @@ if __name__ == "__main__":
     for copied in GOLDEN.rglob(COPIED.rstrip("/")):  # in every language's folder
         shutil.rmtree(copied)
     print(f"wrote {sum(1 for p in GOLDEN.rglob('*') if p.is_file())} files to {GOLDEN.relative_to(ROOT)}")
+    shutil.rmtree(PUBLICATION_GOLDEN, ignore_errors=True)
+    for publication in publications():
+        target = PUBLICATION_GOLDEN / publication.name
+        render_to(target, publication, epoch_of(publication))
+        for copied in target.rglob(COPIED.rstrip("/")):
+            shutil.rmtree(copied)
+        print(f"wrote {sum(1 for p in target.rglob('*') if p.is_file())} files to {target.relative_to(ROOT)}")
