@@ -305,3 +305,16 @@ def test_text_in_other_languages_carries_its_lang(built: Path) -> None:
         assert checker.unmarked == [], path
         marked += checker.marked
     assert ("ur", "اردو") in marked and ("gu", "ગુજરાતી") in marked
+
+
+def test_breakdowns_of_every_quarter_with_status_per_service(built: Path) -> None:
+    """A service that missed the standard in an earlier quarter is shown, judged, and downloadable."""
+    html = (built / "performance" / "letters-answered-in-10-days" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    for quarter in ("Q2 2026/27 (July to September 2026)", "Q1 2026/27 (April to June 2026)"):
+        assert f"Letters and emails answered within ten working days by service, {quarter}" in text
+    assert "Revenues and Benefits 82.3% at least 90% Not met" in text
+    csv_text = (built / "data" / "measures" / "letters-answered-in-10-days.csv").read_text(encoding="utf-8")
+    assert csv_text.splitlines()[0].startswith("measure,part,period,period_label,")
+    assert "letters-answered-in-10-days,revenues-benefits,2026-27 Q1,Q1 2026/27 (April to June 2026)," in csv_text
+    assert ",82.3,percentage,90,not-met," in csv_text

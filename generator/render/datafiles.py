@@ -16,11 +16,13 @@ from jinja2 import Environment
 
 from generator.models import Measure
 from generator.publication import Publication
+from generator.render.tables import share_status
 from generator.render.writer import Output
 from generator.standing import status, target_for
 
 COLUMNS = [
     "measure",
+    "part",
     "period",
     "period_label",
     "period_start",
@@ -42,25 +44,39 @@ def rows(measure: Measure) -> list[dict[str, Any]]:
     found = []
     for result in sorted(measure.results, key=lambda r: r.period):
         target = target_for(measure, result.period)
-        found.append(
-            {
-                "measure": measure.id,
-                "period": str(result.period),
-                "period_label": result.period.label,
-                "period_start": result.period.start.isoformat(),
-                "period_end": result.period.end.isoformat(),
-                "value": result.value,
-                "unit": measure.unit,
-                "target": target,
-                "status": status(measure, result),
-                "numerator": result.numerator,
-                "denominator": result.denominator,
-                "sample_size": result.sample_size,
-                "year_to_date": result.year_to_date,
-                "note": result.note,
-                "explanation": result.explanation,
-            }
-        )
+        whole = {
+            "measure": measure.id,
+            "part": None,
+            "period": str(result.period),
+            "period_label": result.period.label,
+            "period_start": result.period.start.isoformat(),
+            "period_end": result.period.end.isoformat(),
+            "value": result.value,
+            "unit": measure.unit,
+            "target": target,
+            "status": status(measure, result),
+            "numerator": result.numerator,
+            "denominator": result.denominator,
+            "sample_size": result.sample_size,
+            "year_to_date": result.year_to_date,
+            "note": result.note,
+            "explanation": result.explanation,
+        }
+        found.append(whole)
+        for share in result.breakdown:  # each service's part, judged against the same target
+            found.append(
+                whole
+                | {
+                    "part": share.unit,
+                    "value": share.value,
+                    "status": share_status(measure, target, share.value),
+                    "numerator": None,
+                    "denominator": None,
+                    "sample_size": None,
+                    "note": None,
+                    "explanation": None,
+                }
+            )
     return found
 
 

@@ -4,13 +4,14 @@ function call a row keeps rendering a small part of the build (see the benchmark
 from __future__ import annotations
 
 from generator.models import Measure
-from generator.models.measure import Result
+from generator.models.measure import Result, Share
 from generator.render.i18n import gettext as _
 from generator.render.i18n import mark_inline, ngettext
 from generator.render.sentences import bound
 from generator.render.text import attribute as h
 from generator.render.text import element
 from generator.render.words import duration_spoken, figure, long_date, number, period_label, status_cell
+from generator.standing import target_for
 
 
 def _cell(message: str, **values: str) -> str:
@@ -58,3 +59,20 @@ def target_cell(measure: Measure, target: float | None) -> str:
     if target is None:
         return _cell(_("None set"))
     return element(bound(measure, target))
+
+
+def breakdown_row(measure: Measure, result: Result, share: Share, name: str) -> str:
+    """One service's part of a result, judged against the measure's target for that period."""
+    target = target_for(measure, result.period)
+    code = share_status(measure, target, share.value)
+    return (
+        f'<tr><th scope="row">{element(name)}</th><td>{figure_html(measure, share.value)}</td>'
+        f"<td>{target_cell(measure, target)}</td>{status_cell(code)}</tr>"
+    )
+
+
+def share_status(measure: Measure, target: float | None, value: float) -> str:
+    if target is None or measure.polarity is None:
+        return "no-target"
+    met = value >= target if measure.polarity == "higher-is-better" else value <= target
+    return "met" if met else "not-met"
