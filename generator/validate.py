@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.load import Document, ParseCache, Path_
-from generator.models import Framework, Measure
+from generator.models import Assessment, Framework, Measure
 from generator.models.assessment import NOT_ASSESSED
 from generator.models.site import Unit
 from generator.periods import Period
 from generator.problems import Problem, did_you_mean
 from generator.publication import Publication, read_publication
-from generator.standing import next_due, status, target_for
+from generator.standing import next_due, status, target_for, verdict
 from generator.today import as_of
 from generator.translate import language_problems
 
@@ -270,6 +270,21 @@ class Checker:
                 "warning",
             )
 
+    def _outcome(self, doc: Document, assessment: Assessment, framework: Framework) -> None:
+        """The outcome the assessor recorded should agree with the award rule applied to the ratings."""
+        if assessment.outcome not in ("awarded", "not-awarded") or framework.award_rule is None:
+            return
+        achieved = verdict(assessment, framework).achieved
+        if achieved != (assessment.outcome == "awarded"):
+            worked = "meet" if achieved else "do not meet"
+            self.add(
+                doc,
+                ("outcome",),
+                f"recorded as {assessment.outcome}, but the ratings {worked} the award rule; check the ratings "
+                "and the outcome",
+                "warning",
+            )
+
     def _calendar_quarter(self, doc: Document, path: Path_, period: Period) -> None:
         """A calendar quarter typed in a publication that reports in financial years is most
         likely a slip (a council's "Q3 2019/20" typed as 2019-Q3): say which months it means."""
@@ -295,6 +310,7 @@ class Checker:
         if not self.known(doc, ("framework",), assessment.framework, self.pub.frameworks, "framework", "framework"):
             return
         framework = self.pub.frameworks[assessment.framework]
+        self._outcome(doc, assessment, framework)
         elements = [node.id for node in framework.elements()]
         levels = [level.id for level in framework.scale] + [NOT_ASSESSED]
         for element, rating in assessment.ratings.items():

@@ -193,3 +193,18 @@ def test_feed_is_valid_atom(built_site: Path) -> None:
 def test_charters_show_review_dates(built_site: Path) -> None:
     page = (built_site / "standards" / "corporate" / "index.html").read_text(encoding="utf-8")
     assert "Last reviewed on 10 March 2026. Next review by 1 April 2027." in page
+
+
+@pytest.mark.parametrize(("outcome", "warned"), [("awarded", False), ("not-awarded", True), ("recommended", False)])
+def test_recorded_outcome_is_checked_against_the_award_rule(
+    publication: Path, run: Run, outcome: str, warned: bool
+) -> None:
+    """1 of 2 elements compliant meets the mini framework's 50% rule: 'not awarded' disagrees."""
+    assessment = publication / "assessments" / "first.yml"
+    assessment.write_text(f"outcome: {outcome}\n" + assessment.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run("validate", "data")
+    message = (
+        "warning: outcome: recorded as not-awarded, but the ratings meet the award rule; check the ratings and "
+        "the outcome"
+    )
+    assert code == 0 and (message in out) == warned

@@ -57,6 +57,9 @@ class Assessment(Model):
     """Who assessed."""
     summary: str | None = None
     """The assessor's overall comments."""
+    outcome: Literal["awarded", "recommended", "not-awarded", "pending"] | None = None
+    """The outcome the assessor recorded (awarded, recommended for the award, not awarded, or not
+    yet known); shown beside the verdict worked out from the ratings."""
     previous: Slug | None = None
     """Id of the earlier assessment of the same unit to compare with."""
     ratings: dict[Code, Rating]

@@ -204,6 +204,18 @@ def verdict_words(result: Verdict | None) -> str:
     return _("Award standard met.") if result.achieved else _("Award standard not met.")
 
 
+OUTCOMES = {
+    "awarded": N_("awarded"),
+    "recommended": N_("recommended for the award"),
+    "not-awarded": N_("not awarded"),
+    "pending": N_("not yet known"),
+}
+
+
+def outcome_words(outcome: str) -> str:
+    return _(OUTCOMES[outcome])
+
+
 _DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
