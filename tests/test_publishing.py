@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -208,3 +209,21 @@ def test_recorded_outcome_is_checked_against_the_award_rule(
         "the outcome"
     )
     assert code == 0 and (message in out) == warned
+
+
+def test_a_charter_uses_its_own_headings_and_channels(publication: Path, run: Run) -> None:
+    charter = publication / "charters" / "main.yml"
+    charter.write_text(
+        charter.read_text(encoding="utf-8")
+        + "  - id: face\n    channel: face-to-face\n    text: We see you within 15 minutes.\n"
+        + "  - id: foi\n    channel: freedom-of-information\n    heading: When you ask for information\n"
+        + "    text: We answer requests within 20 working days.\n",
+        encoding="utf-8",
+    )
+    shutil.copy(Path(__file__).resolve().parent.parent / "mkdocs.yml", publication.parent / "mkdocs.yml")
+    assert run("validate", "data")[0] == 0
+    assert run("build", "data")[0] == 0
+    html = (publication.parent / "site" / "standards" / "main" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="face-to-face">Face to face' in html
+    assert '<h2 id="freedom-of-information-requests-foi">When you ask for information' in html
+    assert 'href="#freedom-of-information-requests-foi"' in html

@@ -97,14 +97,16 @@ def standings(*codes: str) -> list[Standing]:
 
 
 HEADLINE_CASES = {
-    "no standards": ([], None),
-    "one standard, no result": (standings("none"), None),
-    "three standards, no results": (standings("none", "none", "none"), None),
-    "one standard, met": (standings("met"), Period.parse("2026-27 Q2", year_starts=4)),
-    "one standard, missed": (standings("not-met"), Period.parse("2026-27 Q2", year_starts=4)),
-    "every standard met": (standings("met", "met"), None),
-    "none met": (standings("not-met", "not-met"), None),
-    "some met, one waiting": (standings("met", "not-met", "met", "none"), None),
+    "no charter": ([], None, 0),
+    "promises, none measured": ([], None, 9),
+    "one promise, not measured": ([], None, 1),
+    "one standard, no result": (standings("none"), None, 3),
+    "three standards, no results": (standings("none", "none", "none"), None, 3),
+    "one standard, met": (standings("met"), Period.parse("2026-27 Q2", year_starts=4), 3),
+    "one standard, missed": (standings("not-met"), Period.parse("2026-27 Q2", year_starts=4), 3),
+    "every standard met": (standings("met", "met"), None, 3),
+    "none met": (standings("not-met", "not-met"), None, 3),
+    "some met, one waiting": (standings("met", "not-met", "met", "none"), None, 3),
 }
 
 
@@ -153,8 +155,8 @@ def test_measure_sentences_are_as_documented(case: str) -> None:
 def test_headline_sentences_are_as_documented(case: str) -> None:
     expected = documented("The home page and the standards index")
     assert case in expected, f"docs/sentences.md has no row for '{case}'"
-    items, period = HEADLINE_CASES[case]
-    assert [sentences.count_headline(items, period)] == expected[case]
+    items, period, promises = HEADLINE_CASES[case]
+    assert [sentences.count_headline(items, period, promises)] == expected[case]
 
 
 def test_every_documented_case_is_tested() -> None:
@@ -163,9 +165,9 @@ def test_every_documented_case_is_tested() -> None:
 
 
 def test_no_sentence_says_met_when_nothing_was_measured() -> None:
-    for case in ("no standards", "one standard, no result", "three standards, no results"):
-        items, period = HEADLINE_CASES[case]
-        assert " met" not in sentences.count_headline(items, period)
+    for case in ("no charter", "promises, none measured", "one standard, no result", "three standards, no results"):
+        items, period, promises = HEADLINE_CASES[case]
+        assert " met" not in sentences.count_headline(items, period, promises)
     assert sentences.misses_none([CASES["no results"], CASES["context figure"]]) == (
         "No result with a target has been published yet."
     )

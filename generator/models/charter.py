@@ -10,7 +10,20 @@ from pydantic import Field
 from generator.models.common import Amount, ElementRef, Link, Model, PeriodValue, Slug, Source
 
 Channel = Literal[
-    "letters-and-email", "telephone", "visits", "reception", "waiting", "online", "disabled-people", "general"
+    "letters-and-email",
+    "telephone",
+    "text-messages",
+    "face-to-face",
+    "visits",
+    "reception",
+    "waiting",
+    "online",
+    "social-media",
+    "complaints",
+    "freedom-of-information",
+    "councillors",
+    "disabled-people",
+    "general",
 ]
 
 
@@ -30,13 +43,16 @@ class Standard(Model):
 class Commitment(Model):
     """One promise in the charter."""
 
-    TRANSLATED = ("title", "text")
+    TRANSLATED = ("heading", "title", "text")
 
     id: Slug
     """Stable id, unique in the charter."""
     channel: Channel
     """How residents meet the service: letters-and-email, telephone, visits, reception, waiting,
     online, disabled-people or general."""
+    heading: str | None = None
+    """The charter's own heading for this promise's group, in place of the channel's name (such
+    as "When you write to us"); promises with the same heading are listed together."""
     title: str | None = None
     """A short heading, if the text is long."""
     text: str

@@ -122,6 +122,7 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         "home.md.j2",
         {
             "standings_all": every,
+            "promises": sum(len(charter.commitments) for charter in pub.charters.values()),
             "period": periods[-1] if len(periods) == 1 else None,
             "misses": misses,
             "improving": improving[:6],
@@ -202,6 +203,12 @@ CHANNELS = {
     "waiting": N_("Waiting times"),
     "visits": N_("Visits to your home"),
     "online": N_("Online"),
+    "text-messages": N_("Text messages"),
+    "face-to-face": N_("Face to face"),
+    "social-media": N_("Social media"),
+    "complaints": N_("Complaints"),
+    "freedom-of-information": N_("Freedom of Information requests"),
+    "councillors": N_("Enquiries from councillors"),
     "disabled-people": N_("Disabled people"),
     "general": N_("In everything we do"),
 }
@@ -242,11 +249,25 @@ def free_ids(candidates: Iterable[str], taken: Iterable[str] = ()) -> set[str]:
 
 
 def by_channel(rows: list[tuple[Commitment, list[StandardNow]]]) -> list[tuple[str, list[Any]]]:
-    """Commitments grouped by channel, channels in the order the charter first uses them."""
+    """Commitments grouped under the charter's own heading or else their channel's name, in the
+    order the charter first uses them."""
     groups: dict[str, list[Any]] = {}
     for commitment, standings in rows:
-        groups.setdefault(_(CHANNELS[commitment.channel]), []).append((commitment, standings))
+        label = commitment.heading or _(CHANNELS[commitment.channel])
+        groups.setdefault(label, []).append((commitment, standings))
     return list(groups.items())
+
+
+def group_anchor(group: list[Any]) -> str:
+    """A group's heading id, the same in every language: its channel's, or for a charter's own
+    heading the channel's and its first promise's id."""
+    first: Commitment = group[0][0]
+    anchor = CHANNEL_ANCHORS[first.channel]
+    return f"{anchor}-{first.id}" if first.heading else anchor
+
+
+def group_anchors(groups: list[tuple[str, list[Any]]]) -> list[str]:
+    return [group_anchor(group) for _, group in groups]
 
 
 def evidence_map(pub: Publication, actions: dict[str, ActionNow]) -> dict[str, Evidence]:

@@ -101,10 +101,10 @@ def _earlier(measure: Measure, result: Result) -> Result | None:
 
 
 def ended(measure: Measure) -> str:
-    """'We stopped publishing this measure on 31 March 2020.' with the reason, if given."""
+    """'Reporting on this measure ended on 31 March 2020.' with the reason, if given."""
     if measure.ended is None:
         return ""
-    text = _("We stopped publishing this measure on %(date)s.") % {"date": long_date(measure.ended.on)}
+    text = _("Reporting on this measure ended on %(date)s.") % {"date": long_date(measure.ended.on)}
     return f"{text} {measure.ended.reason}" if measure.ended.reason else text
 
 
@@ -120,10 +120,17 @@ def baseline(measure: Measure) -> str:
     return f"{text} {measure.baseline.note}" if measure.baseline.note else text
 
 
-def count_headline(standings: Sequence[Standing], period: Period | None) -> str:
-    """The home page's answer to "Are we keeping our promises?", true for any count."""
+def count_headline(standings: Sequence[Standing], period: Period | None, promises: int = 0) -> str:
+    """The home page's answer to "Are we keeping our promises?", true for any count; `promises`
+    counts the charters' commitments, measured or not."""
+    if not standings and promises:
+        return ngettext(
+            "Our %(num)s promise is not yet measured by a published figure.",
+            "None of our %(num)s promises is measured by a published figure yet.",
+            promises,
+        ) % {"num": promises}
     if not standings:
-        return _("We have not set any service standards in a charter yet.")
+        return _("We have not published a charter yet.")
     measured = [s for s in standings if s.result is not None]
     if not measured:
         return ngettext(
