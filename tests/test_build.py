@@ -318,3 +318,16 @@ def test_breakdowns_of_every_quarter_with_status_per_service(built: Path) -> Non
     assert csv_text.splitlines()[0].startswith("measure,part,period,period_label,")
     assert "letters-answered-in-10-days,revenues-benefits,2026-27 Q1,Q1 2026/27 (April to June 2026)," in csv_text
     assert ",82.3,percentage,90,not-met," in csv_text
+
+
+def test_chart_draws_each_period_once_leaving_year_to_date_to_the_table(built: Path) -> None:
+    html = (built / "performance" / "letters-answered-in-10-days" / "index.html").read_text(encoding="utf-8")
+    from generator.validate import validate
+    from tests.conftest import DATA
+
+    measure = validate(DATA)[0].measures["letters-answered-in-10-days"]
+    own = [r for r in measure.results if not r.year_to_date]
+    assert len(own) < len(measure.results)  # the example has a year-to-date figure beside its quarter
+    chart = html[html.index('<svg class="ck-chart"') : html.index("</svg>")]
+    assert chart.count('class="ck-point"') == len(own)
+    assert "Year to date, to the end of Q2 2026/27 (July to September 2026)" in html

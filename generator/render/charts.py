@@ -23,7 +23,9 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
 
 def line_chart(measure: Measure, chart_id: str) -> str:
     """An inline SVG of every result, with the target as a dashed line where one is set."""
-    results = sorted(measure.results, key=lambda r: r.period)
+    # One line of like figures: each period's own, or year-to-date figures where those are all there is.
+    own = [r for r in measure.results if not r.year_to_date]
+    results = sorted(own or measure.results, key=lambda r: r.period)
     summary = headline(measure, results[-1] if results else None, as_of())
     if not results:
         return ""
