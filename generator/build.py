@@ -165,11 +165,9 @@ def _nav_entry(entry: Any) -> Any:
 
 def build_site(data: Path, config_file: Path, strict: bool = False) -> tuple[Generated, float]:
     """The whole build. The previous site stays in place unless every step succeeds."""
-    docs_dir, site_dir = folders(config_file)
+    docs_dir, site_dir = safe_folders(config_file, data)
     with exclusive(site_dir.parent / f".{site_dir.name}.lock"):
-        for stale in site_dir.parent.glob(f".{site_dir.name}.*-*"):  # left by a build that was killed
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
+        recover(site_dir)
         generated = generate(data, docs_dir, strict)
         started = time.perf_counter()
         fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
@@ -183,19 +181,71 @@ def build_site(data: Path, config_file: Path, strict: bool = False) -> tuple[Gen
 
 
 def folders(config_file: Path) -> tuple[Path, Path]:
-    """`docs_dir` and `site_dir` from the MkDocs configuration, before the docs folder exists.
+    """`docs_dir` and `site_dir` from the MkDocs configuration, before the docs folder exists."""
+    docs_dir, site_dir, _ = _folder_keys(config_file)
+    return docs_dir, site_dir
 
-    MkDocs' own loader refuses a configuration whose docs folder is missing, and the generator is
-    what creates it, so the two keys are read from the composed YAML (no tags are constructed).
-    """
+
+def _folder_keys(config_file: Path) -> tuple[Path, Path, dict[str, tuple[int, int]]]:
+    """The two folders and where their keys are written. MkDocs' own loader refuses a
+    configuration whose docs folder is missing, and the generator is what creates it, so the
+    keys are read from the composed YAML (no tags are constructed)."""
     root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=Loader)
-    values = {}
+    values: dict[str, str] = {}
+    marks: dict[str, tuple[int, int]] = {}
     if isinstance(root, yaml.MappingNode):
-        values = {
-            k.value: v.value for k, v in root.value if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)
-        }
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
+                values[key.value] = value.value
+                marks[key.value] = (key.start_mark.line + 1, key.start_mark.column + 1)
     base = config_file.parent
-    return base / values.get("docs_dir", "docs"), base / values.get("site_dir", "site")
+    return base / values.get("docs_dir", "docs"), base / values.get("site_dir", "site"), marks
+
+
+def safe_folders(config_file: Path, data: Path) -> tuple[Path, Path]:
+    """The docs and site folders, refused when a build could overwrite or delete what it reads:
+    either folder being, holding or lying inside the data folder or the other folder, or being or
+    holding the project folder. MkDocs empties its site folder and the generator prunes the docs
+    folder, so any overlap would lose files."""
+    docs_dir, site_dir, marks = _folder_keys(config_file)
+    project = config_file.resolve().parent
+    data_dir = data.resolve()
+    problems = []
+    for key, folder, other_key, other in (
+        ("docs_dir", docs_dir, "site_dir", site_dir),
+        ("site_dir", site_dir, "docs_dir", docs_dir),
+    ):
+        here = folder.resolve()
+        clash = None
+        if _overlap(here, data_dir):
+            clash = f"the data folder ({data})"
+        elif here == project or project.is_relative_to(here):
+            clash = "the project folder that holds mkdocs.yml"
+        elif _overlap(here, other.resolve()):
+            clash = f"the {other_key} folder ({other})"
+        if clash:
+            line, column = marks.get(key, (1, 1))
+            message = f"'{folder}' is, holds or lies inside {clash}; a build would overwrite it; choose another folder"
+            problems.append(Problem(str(config_file), line, column, key, message))
+    if problems:
+        raise CharterkitError("the site and docs folders would overwrite files the build needs", problems)
+    return docs_dir, site_dir
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    return a == b or a.is_relative_to(b) or b.is_relative_to(a)
+
+
+def recover(site_dir: Path) -> None:
+    """Undo a build killed part-way. A kill between the swap's two renames leaves the last good
+    site as `.site.old-*` and no `site/`: put it back before anything else. Only then are folders
+    left by killed builds removed; an old site is never removed while it is the only copy."""
+    olds = sorted(site_dir.parent.glob(f".{site_dir.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if not site_dir.exists() and olds:
+        os.rename(olds.pop(), site_dir)
+    for stale in [*olds, *site_dir.parent.glob(f".{site_dir.name}.new-*")]:
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def swap(fresh: Path, site_dir: Path) -> None:

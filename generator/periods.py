@@ -17,12 +17,14 @@ from typing import Literal
 
 PeriodKind = Literal["year", "financial-year", "quarter", "half", "month", "span"]
 
-_YEAR = re.compile(r"(\d{4})")
-_FINANCIAL = re.compile(r"(\d{4})[-/](\d{2})")
-_QUARTER = re.compile(r"(\d{4})-([QH])([1-4])", re.IGNORECASE)
-_FISCAL_PART = re.compile(r"(?:(\d{4})[-/](\d{2})\s+([QH])([1-4])|([QH])([1-4])\s+(\d{4})[-/](\d{2}))", re.IGNORECASE)
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_SPAN = re.compile(r"(\d{4}-\d{2})\s+to\s+(\d{4}-\d{2})")
+_YEAR = re.compile(r"([0-9]{4})")
+_FINANCIAL = re.compile(r"([0-9]{4})[-/]([0-9]{2})")
+_QUARTER = re.compile(r"([0-9]{4})-([QH])([1-4])", re.IGNORECASE)
+_FISCAL_PART = re.compile(
+    r"(?:([0-9]{4})[-/]([0-9]{2})\s+([QH])([1-4])|([QH])([1-4])\s+([0-9]{4})[-/]([0-9]{2}))", re.IGNORECASE
+)
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_SPAN = re.compile(r"([0-9]{4}-[0-9]{2})\s+to\s+([0-9]{4}-[0-9]{2})")
 
 EXPECTED = (
     "a period like 2024 (year), 2024-25 (financial year), 2024-25 Q1 or H1 (its quarters and halves),"

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator.build import folders, generate
+from generator.build import generate, safe_folders
 from generator.problems import CharterkitError
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def serve(data: Path, config_file: Path, port: int) -> int:
     from generator.render import TEMPLATES, languages
 
     _check_port(port)
-    docs_dir, _ = folders(config_file)
+    docs_dir, _ = safe_folders(config_file, data)
     done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
     _show_mkdocs_warnings()
     codes = languages(done.publication)

@@ -171,7 +171,9 @@ def test_month_or_financial_year() -> None:
     assert Period.parse("2011-12", prefer="month").kind == "month"
 
 
-@pytest.mark.parametrize("text", ["2024-Q5", "2024-13", "24-25", "2024-26", "Q1 2024", "", "2024-00"])
+@pytest.mark.parametrize(
+    "text", ["2024-Q5", "2024-13", "24-25", "2024-26", "Q1 2024", "", "2024-00", "２０２６-Q3", "2026-Q３", "٢٠٢٦"]
+)
 def test_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="expected a period like 2024"):
         Period.parse(text)

@@ -139,9 +139,9 @@ def year_starts(info: ValidationInfo | None) -> int:
     return int(context.get("year_starts", 1)) if isinstance(context, dict) else 1
 
 
-_DURATION_CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
+_DURATION_CLOCK = re.compile(r"(?:([0-9]+):)?([0-9]{1,2}):([0-9]{2})")
 _DURATION_WORDS = re.compile(
-    r"(?:(\d+)\s*(?:h|hr|hrs|hours?)\s*)?(?:(\d+)\s*(?:m|min|mins|minutes?)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?))?",
+    r"(?:([0-9]+)\s*(?:h|hr|hrs|hours?)\s*)?(?:([0-9]+)\s*(?:m|min|mins|minutes?)\s*)?(?:([0-9]+(?:\.[0-9]+)?)\s*(?:s|sec|secs|seconds?))?",
     re.IGNORECASE,
 )
 
@@ -158,7 +158,7 @@ def parse_amount(value: Any) -> Any:
             raise ValueError(f"expected minutes and seconds like 4:22 (seconds under 60), got '{text}'")
         return hours * 3600 + minutes * 60 + seconds
     words = _DURATION_WORDS.fullmatch(text)
-    if words and any(words.groups()) and not text.replace(".", "").isdigit():
+    if words and any(words.groups()) and not re.fullmatch(r"[0-9.]+", text):
         return int(words[1] or 0) * 3600 + int(words[2] or 0) * 60 + float(words[3] or 0)
     return value
 

@@ -65,9 +65,10 @@ def write(output: Output, docs_dir: Path) -> tuple[int, int, int]:
         temporary.write_bytes(content)
         os.replace(temporary, target)
         written += 1
+    inside = docs_dir.resolve()
     for path in sorted(owned - set(output.files)):
         target = docs_dir / path
-        if target.is_file():
+        if target.is_file() and target.resolve().is_relative_to(inside):
             target.unlink()
             removed += 1
         _prune_empty(target.parent, docs_dir)
@@ -84,7 +85,14 @@ def _read_manifest(path: Path) -> list[str]:
         entries = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, OSError):
         return []
-    return [e for e in entries if isinstance(e, str) and ".." not in PurePosixPath(e).parts]
+    return [e for e in entries if isinstance(e, str) and _relative(e)]
+
+
+def _relative(entry: str) -> bool:
+    """A manifest may name only files under the docs folder: no absolute paths, no `..`, no
+    backslashes or drive letters that another system would read as a path elsewhere."""
+    path = PurePosixPath(entry)
+    return bool(entry) and not path.is_absolute() and ".." not in path.parts and "\\" not in entry and ":" not in entry
 
 
 def _prune_empty(folder: Path, root: Path) -> None:
