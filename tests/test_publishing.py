@@ -227,3 +227,33 @@ def test_a_charter_uses_its_own_headings_and_channels(publication: Path, run: Ru
     assert '<h2 id="face-to-face">Face to face' in html
     assert '<h2 id="freedom-of-information-requests-foi">When you ask for information' in html
     assert 'href="#freedom-of-information-requests-foi"' in html
+
+
+@pytest.mark.parametrize(
+    ("written", "link"),
+    [
+        ("See [the team standards](https://example.gov.uk/team).", '<a href="https://example.gov.uk/team">'),
+        ("Write to [help](mailto:help@example.gov.uk).", '<a href="mailto:help@example.gov.uk">'),
+        ("Call [us](tel:+441164960000).", '<a href="tel:+441164960000">'),
+        ("Not [this](javascript:alert(1)).", None),
+        ("Not [this](data:text/html,x).", None),
+        ('Not [this](https://e.org/"onmouseover=alert(1)).', None),
+    ],
+)
+def test_commitments_and_explanations_may_link_to_web_email_and_phone(
+    publication: Path, run: Run, written: str, link: str | None
+) -> None:
+    charter = publication / "charters" / "main.yml"
+    charter.write_text(
+        charter.read_text(encoding="utf-8").replace("We answer the phone within six rings.", json.dumps(written)),
+        encoding="utf-8",
+    )
+    shutil.copy(Path(__file__).resolve().parent.parent / "mkdocs.yml", publication.parent / "mkdocs.yml")
+    assert run("build", "data")[0] == 0
+    html = (publication.parent / "site" / "standards" / "main" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    if link:
+        assert link in article
+    else:
+        assert "Not [this](" in article  # shown as the text it is
+        assert not re.search(r'<a href="(javascript|data):', article) and 'onmouseover="' not in article

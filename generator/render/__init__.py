@@ -21,7 +21,7 @@ from generator.render import i18n, links, pages, sentences, tables, words
 from generator.render.charts import line_chart
 from generator.render.datafiles import add_data_files
 from generator.render.pages import page_contexts
-from generator.render.text import attribute, element, markdown, paragraphs, text
+from generator.render.text import attribute, element, linked, markdown, paragraphs, text
 from generator.render.writer import Output
 from generator.standing import target_for
 
@@ -58,6 +58,8 @@ def environment(
     env.filters.update(
         text=text,
         paragraphs=paragraphs,
+        linked=linked,
+        linked_paragraphs=lambda value: paragraphs(value, links=True),
         h=attribute,
         html=element,
         period=words.period_label,

@@ -43,15 +43,45 @@ def _escape(value: object) -> str:
     return escaped
 
 
-def paragraphs(value: object) -> str:
-    """Plain text that may hold several paragraphs (blank lines between them)."""
+def paragraphs(value: object, links: bool = False) -> str:
+    """Plain text that may hold several paragraphs (blank lines between them); with `links`,
+    Markdown links to web, email and telephone addresses are kept (see `linked`)."""
     if value is None:
         return ""
     parts = [part for part in _BLANK.split(str(value)) if part.strip()]
     lang = foreign(value)
     if lang is not None:  # in another language than the page: paragraphs that say which
         return "\n\n".join(block(part, lang) for part in parts)
-    return "\n\n".join(_escape(part) for part in parts)
+    escape = _with_links if links else _escape
+    return "\n\n".join(escape(part) for part in parts)
+
+
+# A Markdown link written in a text field: `[the team standards](https://example.gov.uk/x)`. Only
+# absolute web, email and telephone addresses, with no character that could end the link or start
+# markup, are kept; anything else stays text, escaped like the rest.
+_LINK_SOURCE = re.compile(r"\[([^\[\]\n]{1,300})\]\(((?:https?://|mailto:|tel:)[^\s()<>\"'`\\\[\]{}|]{1,2000})\)")
+
+
+def linked(value: object) -> str:
+    """One paragraph of text, as `text` makes it, keeping safe Markdown links."""
+    if value is None:
+        return ""
+    return mark_inline(value, _with_links(value))
+
+
+def _with_links(value: object) -> str:
+    flat = " ".join(str(value).split())
+    pieces = _LINK_SOURCE.split(flat)  # text, label, address, text, ...
+    out = []
+    for index in range(0, len(pieces), 3):
+        piece = pieces[index]
+        if piece.strip():  # `_escape` trims; the spaces beside a link are kept
+            out.append(" " * piece.startswith(" ") + _escape(piece) + " " * piece.endswith(" "))
+        else:
+            out.append(piece)
+        if index + 2 < len(pieces):
+            out.append(f"[{_escape(pieces[index + 1])}]({pieces[index + 2]})")
+    return "".join(out)
 
 
 def attribute(value: object) -> str:
