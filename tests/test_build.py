@@ -332,3 +332,10 @@ def test_chart_draws_each_period_once_leaving_year_to_date_to_the_table(built: P
     chart = html[start : html.index("</svg>", start)]
     assert chart.count('class="ck-point"') == len(own)
     assert "Year to date, to the end of Q2 2026/27 (July to September 2026)" in html
+
+
+def test_every_page_of_the_sample_says_it_is_a_sample(built: Path) -> None:
+    pages = [p for p in built.rglob("index.html") if p.relative_to(built).parts[0] not in ("cy", "ur")]
+    assert len(pages) > 100
+    unmarked = [str(p.relative_to(built)) for p in pages if "Example content:" not in p.read_text(encoding="utf-8")]
+    assert unmarked == []
