@@ -257,3 +257,17 @@ def test_commitments_and_explanations_may_link_to_web_email_and_phone(
     else:
         assert "Not [this](" in article  # shown as the text it is
         assert not re.search(r'<a href="(javascript|data):', article) and 'onmouseover="' not in article
+
+
+def test_a_commitment_may_hold_a_list(publication: Path, run: Run) -> None:
+    charter = publication / "charters" / "main.yml"
+    written = "text: |-\n      When you visit us we will:\n      - see you within 15 minutes\n      - <b>explain</b> what happens next"
+    charter.write_text(
+        charter.read_text(encoding="utf-8").replace("text: We answer the phone within six rings.", written),
+        encoding="utf-8",
+    )
+    shutil.copy(Path(__file__).resolve().parent.parent / "mkdocs.yml", publication.parent / "mkdocs.yml")
+    assert run("build", "data")[0] == 0
+    html = (publication.parent / "site" / "standards" / "main" / "index.html").read_text(encoding="utf-8")
+    assert "<p>When you visit us we will:</p>\n<ul>\n<li>see you within 15 minutes</li>" in html
+    assert "<li>&lt;b&gt;explain&lt;" in html and "<b>explain" not in html  # text, never markup

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import nh3
 
@@ -53,7 +54,23 @@ def paragraphs(value: object, links: bool = False) -> str:
     if lang is not None:  # in another language than the page: paragraphs that say which
         return "\n\n".join(block(part, lang) for part in parts)
     escape = _with_links if links else _escape
-    return "\n\n".join(escape(part) for part in parts)
+    return "\n\n".join(_as_list(part, escape) or escape(part) for part in parts)
+
+
+_ITEM = re.compile(r"^\s*[-*]\s+(.+)$")
+
+
+def _as_list(part: str, escape: Callable[[object], str]) -> str:
+    """A paragraph ending in two or more lines that start with `- ` is a list (after any lines
+    that lead into it): each item escaped as text."""
+    lines = part.strip().split("\n")
+    first = next((i for i, line in enumerate(lines) if _ITEM.match(line)), len(lines))
+    items = [_ITEM.match(line) for line in lines[first:]]
+    if len(items) < 2 or not all(items):
+        return ""
+    # The comment ends the list, so a list the page puts right after it stays a list of its own.
+    listed = "\n".join(f"- {escape(item.group(1))}" for item in items if item) + "\n\n<!-- -->"
+    return f"{escape(' '.join(lines[:first]))}\n\n{listed}" if first else listed
 
 
 # A Markdown link written in a text field: `[the team standards](https://example.gov.uk/x)`. Only
