@@ -261,7 +261,10 @@ def test_commitments_and_explanations_may_link_to_web_email_and_phone(
 
 def test_a_commitment_may_hold_a_list(publication: Path, run: Run) -> None:
     charter = publication / "charters" / "main.yml"
-    written = "text: |-\n      When you visit us we will:\n      - see you within 15 minutes\n      - <b>explain</b> what happens next"
+    written = (
+        "text: |-\n      When you visit us we will:\n      - see you within 15 minutes\n"
+        "      - <b>explain</b> what happens next"
+    )
     charter.write_text(
         charter.read_text(encoding="utf-8").replace("text: We answer the phone within six rings.", written),
         encoding="utf-8",
