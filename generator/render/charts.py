@@ -55,11 +55,12 @@ def line_chart(measure: Measure, chart_id: str) -> str:
     every = max(1, -(-len(results) // 6))
     last = len(results) - 1
     for i, result in enumerate(results):
-        # every n-th period, and the last one, which is drawn ending at its point so it is not cut off
+        # every n-th period, and the last one, which is drawn ending at its point so it is not cut off;
+        # period labels are written left to right, so a right-to-left page does not flip their anchor
         if i == last or (i % every == 0 and last - i >= every):
             anchor = "end" if i == last and last > 0 else "middle"
             parts.append(
-                f'<text class="ck-axis" x="{x(i)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}">'
+                f'<text class="ck-axis" x="{x(i)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}" direction="ltr">'
                 f"{escape(result.period.short)}</text>"
             )
     target_points = [f"{x(i)},{y(t)}" for i, t in enumerate(targets) if t is not None]
