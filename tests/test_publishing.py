@@ -274,3 +274,19 @@ def test_a_commitment_may_hold_a_list(publication: Path, run: Run) -> None:
     html = (publication.parent / "site" / "standards" / "main" / "index.html").read_text(encoding="utf-8")
     assert "<p>When you visit us we will:</p>\n<ul>\n<li>see you within 15 minutes</li>" in html
     assert "<li>&lt;b&gt;explain&lt;" in html and "<b>explain" not in html  # text, never markup
+
+
+def test_an_untitled_commitment_never_sits_under_another_ones_heading(publication: Path, run: Run) -> None:
+    charter = publication / "charters" / "main.yml"
+    text = charter.read_text(encoding="utf-8").replace(
+        "    channel: telephone\n", "    channel: telephone\n    title: Calls\n"
+    )
+    charter.write_text(
+        text + "  - id: voicemail\n    channel: telephone\n    text: We return voicemail messages the same day.\n",
+        encoding="utf-8",
+    )
+    shutil.copy(Path(__file__).resolve().parent.parent / "mkdocs.yml", publication.parent / "mkdocs.yml")
+    assert run("build", "data")[0] == 0
+    html = (publication.parent / "site" / "standards" / "main" / "index.html").read_text(encoding="utf-8")
+    assert html.index("We return voicemail messages the same day.") < html.index(">Calls</h3>")
+    assert html.index('<h2 id="telephone">') < html.index("We return voicemail messages the same day.")

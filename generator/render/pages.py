@@ -255,7 +255,10 @@ def by_channel(rows: list[tuple[Commitment, list[StandardNow]]]) -> list[tuple[s
     for commitment, standings in rows:
         label = commitment.heading or _(CHANNELS[commitment.channel])
         groups.setdefault(label, []).append((commitment, standings))
-    return list(groups.items())
+    # A promise without a title, after a titled one, would read as part of it (it would sit under
+    # that promise's heading): in each group, untitled promises come first, right under the group's
+    # heading, each kind in the charter's order.
+    return [(label, sorted(group, key=lambda row: row[0].title is not None)) for label, group in groups.items()]
 
 
 def group_anchor(group: list[Any]) -> str:
@@ -330,6 +333,17 @@ def assessment_context(
         "unit_name": unit_names(pub).get(assessment.unit, assessment.unit),
         "owner": aid,
     }
+
+
+def unit_of(pub: Publication, unit_id: str) -> Any:
+    """The unit with this id (from site.yml), or None."""
+    stack = list(pub.site.units) if pub.site else []
+    while stack:
+        unit = stack.pop()
+        if unit.id == unit_id:
+            return unit
+        stack.extend(unit.children)
+    return None
 
 
 def unit_names(pub: Publication) -> dict[str, str]:
