@@ -17,8 +17,16 @@ from generator.models.measure import Result
 from generator.periods import Period
 from generator.render.i18n import gettext as _
 from generator.render.i18n import ngettext
-from generator.render.words import STATUS_WORDS, figure, latest, long_date, period_label, status_of
+from generator.render.words import STATUS_WORDS, duration_spoken, figure, latest, long_date, period_label, status_of
 from generator.standing import target_for
+
+
+def said(value: float, measure: Measure) -> str:
+    """A figure as a sentence says it: durations in full words ("4 minutes 22 seconds"), which
+    screen readers read as they are; tables and charts show the short form ("4 min 22 s")."""
+    if measure.unit == "duration":
+        return duration_spoken(value)
+    return figure(value, measure.unit, measure.decimals)
 
 
 class Standing(Protocol):
@@ -28,9 +36,10 @@ class Standing(Protocol):
     status: str
 
 
-def bound(measure: Measure, target: float, comparison: str | None = None) -> str:
-    """A target in words: 'at least 90%', 'at most 3 min'; '100%' where 'at least' would be odd."""
-    shown = figure(target, measure.unit, measure.decimals)
+def bound(measure: Measure, target: float, comparison: str | None = None, short: bool = False) -> str:
+    """A target in words: 'at least 90%', 'at most 3 minutes' ('at most 3 min' in a table, with
+    `short`); '100%' where 'at least' would be odd."""
+    shown = figure(target, measure.unit, measure.decimals) if short else said(target, measure)
     higher = (comparison or ("at-least" if measure.polarity == "higher-is-better" else "at-most")) == "at-least"
     if (higher and measure.unit == "percentage" and target >= 100) or (not higher and target <= 0):
         return shown
@@ -46,7 +55,7 @@ def current_target(measure: Measure, today: date) -> float | None:
 
 def result_words(measure: Measure, result: Result) -> str:
     """'The result for Q3 2019/20 (October to December 2019) was 87%.', year to date said so."""
-    values = {"period": period_label(result.period), "value": figure(result.value, measure.unit, measure.decimals)}
+    values = {"period": period_label(result.period), "value": said(result.value, measure)}
     if result.year_to_date:
         return _("The year-to-date result to the end of %(period)s was %(value)s.") % values
     return _("The result for %(period)s was %(value)s.") % values
@@ -84,7 +93,7 @@ def trend(measure: Measure, result: Result | None) -> str:
     before = _earlier(measure, result)
     if before is None:
         return _("First result")
-    values = {"period": period_label(before.period), "value": figure(before.value, measure.unit, measure.decimals)}
+    values = {"period": period_label(before.period), "value": said(before.value, measure)}
     if result.value == before.value:
         return _("The same as in %(period)s") % values
     if measure.polarity is None:
@@ -114,7 +123,7 @@ def baseline(measure: Measure) -> str:
         return ""
     values = {
         "period": period_label(measure.baseline.period),
-        "value": figure(measure.baseline.value, measure.unit, measure.decimals),
+        "value": said(measure.baseline.value, measure),
     }
     text = _("The baseline, measured in %(period)s, was %(value)s.") % values
     return f"{text} {measure.baseline.note}" if measure.baseline.note else text

@@ -58,7 +58,7 @@ def target_cell(measure: Measure, target: float | None) -> str:
         return _cell(_("None: a context figure"))
     if target is None:
         return _cell(_("None set"))
-    return element(bound(measure, target))
+    return element(bound(measure, target, short=True))
 
 
 def breakdown_row(measure: Measure, result: Result, share: Share, name: str) -> str:
