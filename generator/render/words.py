@@ -52,32 +52,29 @@ def figure(value: float, unit: str, decimals: int = 0) -> str:
 
 def duration(seconds: float) -> str:
     """`262` → `4 min 22 s`, `180` → `3 min`, `45` → `45 s`, `3725` → `1 h 2 min 5 s`."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(_("%(num)s h") % {"num": hours})
-    if minutes:
-        parts.append(_("%(num)s min") % {"num": minutes})
-    if secs or not parts:
-        parts.append(_("%(num)s s") % {"num": secs})
-    return " ".join(parts)
+    words = {0: _("%(num)s h"), 1: _("%(num)s min"), 2: _("%(num)s s")}
+    return " ".join(words[i] % {"num": n} for i, n in _units(seconds))
 
 
 def duration_spoken(seconds: float) -> str:
-    """The same duration in full words, for screen readers: '4 minutes 22 seconds'."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
+    """The same duration in full words, for sentences and screen readers: '4 minutes 22 seconds'."""
+
+    def said(i: int, n: int) -> str:
+        if i == 0:
+            return ngettext("%(num)s hour", "%(num)s hours", n) % {"num": n}
+        if i == 1:
+            return ngettext("%(num)s minute", "%(num)s minutes", n) % {"num": n}
+        return ngettext("%(num)s second", "%(num)s seconds", n) % {"num": n}
+
+    return " ".join(said(i, n) for i, n in _units(seconds))
+
+
+def _units(seconds: float) -> list[tuple[int, int]]:
+    """(0 hours, 1 minutes, 2 seconds) index and count for each non-zero part; seconds if all are zero."""
+    hours, rest = divmod(round(seconds), 3600)
     minutes, secs = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(ngettext("%(num)s hour", "%(num)s hours", hours) % {"num": hours})
-    if minutes:
-        parts.append(ngettext("%(num)s minute", "%(num)s minutes", minutes) % {"num": minutes})
-    if secs or not parts:
-        parts.append(ngettext("%(num)s second", "%(num)s seconds", secs) % {"num": secs})
-    return " ".join(parts)
+    parts = [(i, n) for i, n in enumerate((hours, minutes, secs)) if n]
+    return parts or [(2, 0)]
 
 
 def _count(value: float, shown: str) -> int:
