@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,8 +14,11 @@ from generator.load import Document, ParseCache, load_yaml, parse_file, read_tex
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
 from generator.models.common import Model
+from generator.models.measure import Target
 from generator.models.translation import Translation
+from generator.periods import Period
 from generator.problems import Problem, did_you_mean
+from generator.today import as_of
 
 M = TypeVar("M", bound=Model)
 _UPDATE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md")
@@ -103,6 +107,36 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
     _read_translations(publication, problems, cache)
     problems.extend(_unknown_folders(root))
     return publication, problems
+
+
+def adopt_standard_targets(publication: Publication) -> None:
+    """A measure with no target of its own takes the one its charter standards promise.
+
+    Otherwise the charter would say a promise was met or missed while the measure's own page and
+    the performance table said it had no target. Only one clear promise is adopted: every
+    standard on the measure with no period of its own, agreeing on one value, on the side its
+    polarity sets (a mismatch is `validate`'s to report). It applies from the first published
+    result or, with none yet, from when the charter took effect (or today, for an undated one).
+    """
+    standards: dict[str, set[tuple[float, str]]] = {}
+    since: dict[str, date] = {}
+    for charter in publication.charters.values():
+        for commitment in charter.commitments:
+            for standard in commitment.standards:
+                if standard.period is None:
+                    standards.setdefault(standard.measure, set()).add((standard.target, standard.comparison))
+                    since[standard.measure] = min(since.get(standard.measure, date.max), charter.effective or as_of())
+    for mid, promised in standards.items():
+        measure = publication.measures.get(mid)
+        if measure is None or measure.targets or measure.polarity is None or len(promised) != 1:
+            continue
+        ((value, comparison),) = promised
+        if comparison != ("at-least" if measure.polarity == "higher-is-better" else "at-most"):
+            continue
+        # From the first published result, or with none yet, from when the charter took effect.
+        first = min((r.period for r in measure.results), default=None) or Period.parse(f"{since[mid]:%Y-%m}")
+        target = Target.model_validate({"from": first, "value": value})
+        publication.measures[mid] = measure.model_copy(update={"targets": (target,)})
 
 
 def _read_translations(publication: Publication, problems: list[Problem], cache: ParseCache | None) -> None:

@@ -16,7 +16,7 @@ from generator.models.assessment import NOT_ASSESSED
 from generator.models.site import Unit
 from generator.periods import Period
 from generator.problems import Problem, did_you_mean
-from generator.publication import Publication, read_publication
+from generator.publication import Publication, adopt_standard_targets, read_publication
 from generator.standing import next_due, status, target_for, verdict
 from generator.today import as_of
 from generator.translate import language_problems
@@ -42,6 +42,7 @@ EXAMPLE = {
 def validate(root: Path, cache: ParseCache | None = None) -> tuple[Publication, list[Problem]]:
     """Load the publication and check it completely; problems come back sorted by file and line."""
     publication, problems = read_publication(root, cache)
+    adopt_standard_targets(publication)
     problems.extend(Checker(publication).run())
     problems.extend(language_problems(publication))
     return publication, sorted(problems, key=lambda p: (p.file, p.line, p.column, p.field, p.message))

@@ -171,3 +171,38 @@ def test_no_sentence_says_met_when_nothing_was_measured() -> None:
     assert sentences.misses_none([CASES["no results"], CASES["context figure"]]) == (
         "No result with a target has been published yet."
     )
+
+
+def test_a_target_promised_only_by_the_charter_is_the_measures_target(tmp_path: Path) -> None:
+    """The charter says a standard was met or missed; the measure's page and the performance table
+    must then give the same target and status, not "None set"."""
+    import shutil
+
+    from generator.render import render
+    from generator.validate import validate
+
+    shutil.copytree(ROOT / "tests" / "corpus" / "base", tmp_path / "data")
+    path = tmp_path / "data" / "measures" / "calls-in-six-rings.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"targets:\n(  .*\n)+", "", text), encoding="utf-8")
+    publication, problems = validate(tmp_path / "data")
+    assert [p for p in problems if p.severity == "error"] == []
+    files = render(publication, TODAY).files
+    measure_page = files["performance/calls-in-six-rings.md"].decode()
+    table = files["performance/index.md"].decode()
+    assert "The target is at least 90%. Met." in measure_page
+    assert "None set" not in table and "at least 90%" in table
+
+    # Two charter standards that disagree give the measure no single target: it keeps none.
+    charter = tmp_path / "data" / "charters" / "main.yml"
+    text = charter.read_text(encoding="utf-8")
+    charter.write_text(
+        text.replace(
+            "        comparison: at-least\n",
+            "        comparison: at-least\n      - measure: calls-in-six-rings\n        target: 95\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    publication, _ = validate(tmp_path / "data")
+    assert publication.measures["calls-in-six-rings"].targets == ()
