@@ -57,10 +57,13 @@ def new_period(data: Path, text: str) -> list[Path]:
         raise CharterkitError(f"{text}: {error}") from None
     if period.kind == "span":
         raise CharterkitError(f"{text}: a span has no frequency; add it by hand to the measures it belongs to")
+    # `2011-12` is both a financial year and a month: each measure takes the reading of its frequency.
+    readings = {FREQUENCY_OF[p.kind]: p for p in (period, Period.parse(text, "month", publication.year_starts))}
     changed = []
     for mid, measure in sorted(publication.measures.items()):
-        if measure.frequency != FREQUENCY_OF[period.kind]:
+        if measure.frequency not in readings:
             continue
+        period = readings[measure.frequency]
         if any(r.period == period or str(r.period) == str(period) for r in measure.results):
             continue
         path = Path(publication.document("measure", mid).file)

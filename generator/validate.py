@@ -17,6 +17,7 @@ from generator.models.site import Unit
 from generator.periods import Period
 from generator.problems import Problem, did_you_mean
 from generator.publication import Publication, adopt_standard_targets, read_publication
+from generator.references import link_problems
 from generator.standing import next_due, status, target_for, verdict
 from generator.today import as_of
 from generator.translate import language_problems
@@ -45,6 +46,7 @@ def validate(root: Path, cache: ParseCache | None = None) -> tuple[Publication, 
     adopt_standard_targets(publication)
     problems.extend(Checker(publication).run())
     problems.extend(language_problems(publication))
+    problems.extend(link_problems(publication))
     return publication, sorted(problems, key=lambda p: (p.file, p.line, p.column, p.field, p.message))
 
 

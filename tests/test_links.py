@@ -107,3 +107,48 @@ def test_the_checker_finds_broken_links(tmp_path: Path) -> None:
         "index.html: a/#nowhere (no id 'nowhere' in a/index.html)",
         "index.html: ../up.html (outside the site)",
     ]
+
+
+def test_links_to_pages_of_the_site_land_on_them_from_every_page(built_site: Path) -> None:
+    """`[quarterly update](update:…)` in a result's explanation is a link on the measure page,
+    in its results table (raw HTML) and on the home page, in each language, to the same update."""
+    update = "updates/2026-10-20-our-results-every-quarter/index.html"
+    pages = [
+        "performance/letters-answered-in-10-days/index.html",
+        "index.html",
+        "cy/performance/letters-answered-in-10-days/index.html",
+        "cy/index.html",
+    ]
+    for page in pages:
+        here = (built_site / page).parent
+        landing = [
+            (here / link).resolve()
+            for link in parse(built_site / page).links
+            if "2026-10-20-our-results-every-quarter" in link
+        ]
+        language = "cy/" if page.startswith("cy/") else ""
+        expected = (built_site / language / update).parent.resolve()
+        assert landing, f"{page} has no link to the update"
+        assert all(target == expected for target in landing), (page, landing)
+        assert "update:2026-10-20" not in (built_site / page).read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_page_is_written_from_the_page_it_is_shown_on() -> None:
+    from generator.render.i18n import Text, speaking
+    from generator.render.text import element_linked, linked, paragraphs
+
+    written = "See [the charter](charter:corporate) or [us](https://example.gov.uk/a?b=1&c=2)."
+    assert linked(written, "standards/corporate/large-print.md") == (
+        "See [the charter](../corporate.md) or [us](https://example.gov.uk/a?b=1&c=2)."
+    )
+    assert element_linked(written, "performance/x.md") == (
+        'See <a href="../../standards/corporate/">the charter</a> or '
+        '<a href="https://example.gov.uk/a?b=1&amp;c=2">us</a>.'
+    )
+    # Not a page kind charterkit knows, or not an id: it stays text, escaped.
+    assert linked("[x](page:home) [y](charter:Bad_Id)", "index.md") == r"\[x\](page:home) \[y\](charter:Bad\_Id)"
+    # In another language than the page: a paragraph that says so, its links kept.
+    foreign = Text("See [the charter](charter:corporate).", "en")
+    with speaking("cy", False):
+        shown = paragraphs(foreign, "standards/index.md")
+    assert shown == '<p lang="en" dir="ltr">See <a href="corporate/">the charter</a>.</p>'

@@ -290,3 +290,32 @@ def test_an_untitled_commitment_never_sits_under_another_ones_heading(publicatio
     html = (publication.parent / "site" / "standards" / "main" / "index.html").read_text(encoding="utf-8")
     assert html.index("We return voicemail messages the same day.") < html.index(">Calls</h3>")
     assert html.index('<h2 id="telephone">') < html.index("We return voicemail messages the same day.")
+
+
+def test_2011_12_is_a_month_to_a_monthly_measure_and_a_year_to_a_yearly_one(publication: Path, run: Run) -> None:
+    """`2000-01` to `2011-12` read as months and as financial years alike: each measure reads
+    them by its frequency, in its results and in `new period`."""
+    measures = publication / "measures"
+    base = (measures / "calls-in-six-rings.yml").read_text(encoding="utf-8")
+    head = base.split("targets:")[0]
+    monthly = head.replace("frequency: quarterly", "frequency: monthly")
+    (measures / "calls-in-six-rings.yml").write_text(
+        monthly + "results:\n  - period: 2011-11\n    value: 91\n  - period: 2000-01\n    value: 93\n", encoding="utf-8"
+    )
+    yearly = head.replace("frequency: quarterly", "frequency: financial-year")
+    (measures / "calls-by-year.yml").write_text(
+        yearly + "results:\n  - period: 2010-11\n    value: 90\n", encoding="utf-8"
+    )
+    code, out, _ = run("validate", "data")
+    assert code == 0, out
+
+    code, out, _ = run("new", "period", "2011-12")
+    assert code == 0, out
+    assert "added 2011-12 to data/measures/calls-in-six-rings.yml" in out
+    assert "added 2011-12 to data/measures/calls-by-year.yml" in out
+    for name, label in (
+        ("calls-in-six-rings", "December 2011"),
+        ("calls-by-year", "2011/12 (April 2011 to March 2012)"),
+    ):
+        text = (measures / f"{name}.yml").read_text(encoding="utf-8")
+        assert f"# fill in: the figure for {label}," in text, text

@@ -56,7 +56,8 @@ class Commitment(Model):
     title: str | None = None
     """A short heading, if the text is long."""
     text: str
-    """The promise in full, as published."""
+    """The promise in full, as published; it may end in a list (lines starting `- `) and link to a
+    web page or a page of this site (`[the letters standard](measure:letters-answered)`)."""
     standards: tuple[Standard, ...] = ()
     """Measurable standards that show whether the promise is kept."""
     elements: tuple[ElementRef, ...] = ()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, model_validator
 
-from generator.models.common import Amount, Code, ElementRef, Model, PeriodValue, Slug, Source
+from generator.models.common import Amount, Code, ElementRef, Model, PeriodValue, Slug, Source, year_starts
+from generator.periods import Period
 
 Unit = Literal["percentage", "count", "duration", "days", "score", "money"]
 Frequency = Literal["monthly", "quarterly", "half-yearly", "annual", "financial-year", "irregular"]
@@ -79,7 +80,8 @@ class Result(Model):
     note: str | None = None
     """Anything a reader needs to understand the figure."""
     explanation: str | None = None
-    """Why a target was missed and what is being done; required when the latest result misses."""
+    """Why a target was missed and what is being done; required when the latest result misses.
+    It may link to a web page or a page of this site (`[our update](update:2026-10-20-results)`)."""
     actions: tuple[Code, ...] = ()
     """Ids of improvement actions that respond to this result."""
 
@@ -104,7 +106,7 @@ class Measure(Model):
     owner: Slug
     """Id of the unit responsible."""
     definition: str
-    """What is counted."""
+    """What is counted; it may link to a web page or a page of this site."""
     method: str | None = None
     """How it is counted or surveyed."""
     source: str | None = None
@@ -127,3 +129,26 @@ class Measure(Model):
     """Framework elements the measure evidences."""
     sources: tuple[Source, ...] = ()
     """Documents the measure comes from."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _months_of_a_monthly_measure(cls, data: Any, info: ValidationInfo) -> Any:
+        """In a monthly measure `2011-12` is December 2011, not the financial year 2011-12: the
+        two are written alike for the years 2000 to 2011."""
+        if (
+            not isinstance(data, dict)
+            or data.get("frequency") != "monthly"
+            or not isinstance(data.get("results"), list)
+        ):
+            return data
+        results = []
+        for result in data["results"]:
+            if isinstance(result, dict) and isinstance(result.get("period"), str):
+                try:
+                    month = Period.parse(result["period"], prefer="month", year_starts=year_starts(info))
+                except ValueError:
+                    month = None  # the field's own validation reports it
+                if month is not None and month.kind == "month":
+                    result = {**result, "period": month}
+            results.append(result)
+        return {**data, "results": results}

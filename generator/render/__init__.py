@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,8 +59,8 @@ def environment(
     env.filters.update(
         text=text,
         paragraphs=paragraphs,
-        linked=linked,
-        linked_paragraphs=lambda value: paragraphs(value, links=True),
+        linked=_on_page(linked),
+        linked_paragraphs=_on_page(paragraphs),
         h=attribute,
         html=element,
         period=words.period_label,
@@ -85,6 +86,16 @@ def environment(
         sample_translation=i18n.sample_translation,
     )
     return env
+
+
+def _on_page(function: Callable[[object, str], str]) -> Callable[..., str]:
+    """A filter that needs the page it is used on (to write links relative to it)."""
+
+    @jinja2.pass_context
+    def on_page(context: jinja2.runtime.Context, value: object) -> str:
+        return function(value, context["source"])
+
+    return on_page
 
 
 def _compiled_templates(cache: Path) -> FileSystemBytecodeCache:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Callable
 
 
 def page_dir(source: str) -> str:
@@ -62,3 +64,30 @@ def post(slug: str) -> str:
 def md(from_source: str, to_source: str) -> str:
     """A Markdown link between source files; MkDocs checks it and turns it into the page's URL."""
     return posixpath.relpath(to_source, posixpath.dirname(from_source) or ".")
+
+
+# The kinds of page a link in the data's text may name (`[the letters standard](measure:letters)`),
+# with the folder of the data they are looked up in.
+KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "charter": ("charters", charter),
+    "measure": ("measures", measure),
+    "update": ("posts", post),
+    "assessment": ("assessments", assessment),
+    "benchmark": ("benchmarks", benchmark),
+    "framework": ("frameworks", framework),
+}
+_IDENT = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_INTERNAL = rf"(?:{'|'.join(KINDS)}):{_IDENT}"
+_WEB = r"(?:https?://|mailto:|tel:)[^\s()<>\"'`\\\[\]{}|]{1,2000}"
+LINK = re.compile(rf"\[([^\[\]\n]{{1,300}})\]\(({_WEB}|{_INTERNAL})\)")
+"""A Markdown link in a text field that becomes a link: an absolute web, email or telephone
+address with no character that could end the link or start markup, or a page of the site by kind
+and id. Anything else stays text, escaped like the rest."""
+
+
+def internal(address: str) -> str | None:
+    """The page an internal address names (`measure:x` → `performance/x.md`), else None."""
+    kind, _, ident = address.partition(":")
+    if kind not in KINDS or not re.fullmatch(_IDENT, ident):
+        return None
+    return KINDS[kind][1](ident)

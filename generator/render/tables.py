@@ -9,7 +9,7 @@ from generator.render.i18n import gettext as _
 from generator.render.i18n import mark_inline, ngettext
 from generator.render.sentences import bound
 from generator.render.text import attribute as h
-from generator.render.text import element
+from generator.render.text import element, element_linked
 from generator.render.words import duration_spoken, figure, long_date, number, period_label, status_cell
 from generator.standing import target_for
 
@@ -20,7 +20,7 @@ def _cell(message: str, **values: str) -> str:
     return mark_inline(message, shown % values if values else shown)
 
 
-def result_row(measure: Measure, result: Result, target: float | None, code: str) -> str:
+def result_row(measure: Measure, result: Result, target: float | None, code: str, source: str) -> str:
     period = element(period_label(result.period))
     if result.year_to_date:
         period = _cell(_("Year to date, to the end of %(period)s"), period=period)
@@ -38,7 +38,7 @@ def result_row(measure: Measure, result: Result, target: float | None, code: str
     if result.note:
         notes += element(result.note) + " "
     if result.explanation:
-        notes += _cell(_("Why we missed the target:")) + " " + element(result.explanation)
+        notes += _cell(_("Why we missed the target:")) + " " + element_linked(result.explanation, source)
     return (
         f'<tr><th scope="row">{period}</th><td>{value}</td><td>{promised}</td>{status_cell(code)}<td>{notes}</td></tr>'
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
 
 import nh3
 
+from generator.render import links
 from generator.render.i18n import block, direction, foreign, mark_inline
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]#!|])")
@@ -44,16 +46,18 @@ def _escape(value: object) -> str:
     return escaped
 
 
-def paragraphs(value: object, links: bool = False) -> str:
-    """Plain text that may hold several paragraphs (blank lines between them); with `links`,
-    Markdown links to web, email and telephone addresses are kept (see `linked`)."""
+def paragraphs(value: object, source: str | None = None) -> str:
+    """Plain text that may hold several paragraphs (blank lines between them); given the `source`
+    page it is shown on, the links `linked` keeps are kept."""
     if value is None:
         return ""
     parts = [part for part in _BLANK.split(str(value)) if part.strip()]
     lang = foreign(value)
     if lang is not None:  # in another language than the page: paragraphs that say which
-        return "\n\n".join(block(part, lang) for part in parts)
-    escape = _with_links if links else _escape
+        if source is None:
+            return "\n\n".join(block(part, lang) for part in parts)
+        return "\n\n".join(f'<p lang="{lang}" dir="{direction(lang)}">{_html_links(p, source)}</p>' for p in parts)
+    escape = _escape if source is None else functools.partial(_with_links, source=source)
     return "\n\n".join(_as_list(part, escape) or escape(part) for part in parts)
 
 
@@ -73,22 +77,17 @@ def _as_list(part: str, escape: Callable[[object], str]) -> str:
     return f"{escape(' '.join(lines[:first]))}\n\n{listed}" if first else listed
 
 
-# A Markdown link written in a text field: `[the team standards](https://example.gov.uk/x)`. Only
-# absolute web, email and telephone addresses, with no character that could end the link or start
-# markup, are kept; anything else stays text, escaped like the rest.
-_LINK_SOURCE = re.compile(r"\[([^\[\]\n]{1,300})\]\(((?:https?://|mailto:|tel:)[^\s()<>\"'`\\\[\]{}|]{1,2000})\)")
-
-
-def linked(value: object) -> str:
-    """One paragraph of text, as `text` makes it, keeping safe Markdown links."""
+def linked(value: object, source: str = "index.md") -> str:
+    """One paragraph of text, as `text` makes it, keeping the links `links.LINK` allows; a link to
+    a page of the site becomes a Markdown link from `source`, the page it is shown on."""
     if value is None:
         return ""
-    return mark_inline(value, _with_links(value))
+    return mark_inline(value, _with_links(value, source))
 
 
-def _with_links(value: object) -> str:
+def _with_links(value: object, source: str = "index.md") -> str:
     flat = " ".join(str(value).split())
-    pieces = _LINK_SOURCE.split(flat)  # text, label, address, text, ...
+    pieces = links.LINK.split(flat)  # text, label, address, text, ...
     out = []
     for index in range(0, len(pieces), 3):
         piece = pieces[index]
@@ -97,7 +96,29 @@ def _with_links(value: object) -> str:
         else:
             out.append(piece)
         if index + 2 < len(pieces):
-            out.append(f"[{_escape(pieces[index + 1])}]({pieces[index + 2]})")
+            address = pieces[index + 2]
+            page = links.internal(address)
+            out.append(f"[{_escape(pieces[index + 1])}]({links.md(source, page) if page else address})")
+    return "".join(out)
+
+
+def element_linked(value: object, source: str) -> str:
+    """Text for raw HTML, as `element` makes it, with the links `linked` keeps as HTML links
+    (Markdown inside raw HTML is not read)."""
+    if value is None:
+        return ""
+    return mark_inline(value, _html_links(value, source))
+
+
+def _html_links(value: object, source: str) -> str:
+    pieces = links.LINK.split(" ".join(str(value).split()))  # text, label, address, text, ...
+    out = []
+    for index in range(0, len(pieces), 3):
+        out.append(html.escape(pieces[index], quote=True))
+        if index + 2 < len(pieces):
+            page = links.internal(pieces[index + 2])
+            address = links.href(source, page) if page else pieces[index + 2]
+            out.append(f'<a href="{html.escape(address, quote=True)}">{html.escape(pieces[index + 1])}</a>')
     return "".join(out)
 
 
