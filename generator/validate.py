@@ -250,7 +250,9 @@ class Checker:
                     f"must not be more than the denominator ({result.denominator:g}), got {result.numerator:g}",
                 )
             for j, share in enumerate(result.breakdown):
-                self.known(doc, (*path, "breakdown", j, "unit"), share.unit, self.units, "unit", "unit")
+                if share.unit is not None:
+                    self.known(doc, (*path, "breakdown", j, "unit"), share.unit, self.units, "unit", "unit")
+                self.value_range(doc, (*path, "breakdown", j, "value"), measure.unit, share.value)
             self.action_refs(doc, (*path, "actions"), result.actions)
         if measure.results:
             index, latest = max(enumerate(measure.results), key=lambda pair: (pair[1].period, not pair[1].year_to_date))

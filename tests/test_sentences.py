@@ -206,3 +206,48 @@ def test_a_target_promised_only_by_the_charter_is_the_measures_target(tmp_path: 
     )
     publication, _ = validate(tmp_path / "data")
     assert publication.measures["calls-in-six-rings"].targets == ()
+
+
+def test_a_breakdown_by_channel_names_its_parts(tmp_path: Path) -> None:
+    """Parts that are not units (channels) carry their own names, a heading of their own and
+    durations typed as a council writes them, on the page and in the downloads."""
+    import shutil
+
+    from generator.render import render
+    from generator.validate import validate
+
+    shutil.copytree(ROOT / "tests" / "corpus" / "base", tmp_path / "data")
+    path = tmp_path / "data" / "measures" / "calls-in-six-rings.yml"
+    path.write_text(
+        "title: Average wait for an answer\nunit: duration\npolarity: lower-is-better\nfrequency: quarterly\n"
+        "owner: customer-services\ndefinition: The average wait.\nbreakdown_by: channel\n"
+        "targets:\n  - from: 2025-26\n    value: '3:00'\nresults:\n  - period: 2026-27 Q1\n    value: '2:40'\n"
+        "    breakdown:\n      - part: Telephone\n        value: 3 min 10 s\n      - part: Web chat\n        value: '1:05'\n",
+        encoding="utf-8",
+    )
+    charter = tmp_path / "data" / "charters" / "main.yml"
+    charter.write_text(
+        charter.read_text(encoding="utf-8").replace(
+            "target: 90\n        comparison: at-least", "target: 180\n        comparison: at-most"
+        ),
+        encoding="utf-8",
+    )
+    publication, problems = validate(tmp_path / "data")
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    files = render(publication, TODAY).files
+    page = files["performance/calls-in-six-rings.md"].decode()
+    assert "## By channel {: #by-service }" in page
+    assert "Average wait for an answer by channel, April to June 2026</caption>" in page
+    assert '<th scope="col">Channel</th>' in page
+    telephone = re.search(r"<tr><th scope=\"row\">Telephone</th>.*?</tr>", page)
+    assert telephone and "3 min 10 s" in telephone[0] and "Not met" in telephone[0]
+    chat = re.search(r"<tr><th scope=\"row\">Web chat</th>.*?</tr>", page)
+    assert chat and "1 min 5 s" in chat[0] and ">Met<" in chat[0]
+    rows = files["data/measures/calls-in-six-rings.csv"].decode().splitlines()
+    assert any(",Telephone,2026-27 Q1," in row and ",190," in row and ",not-met," in row for row in rows), rows
+
+
+def test_a_part_is_a_unit_or_a_name_not_both(tmp_path: Path) -> None:
+    share = {"unit": "revenues", "part": "Telephone", "value": 1}
+    with pytest.raises(ValueError, match="give either unit"):
+        measure(results=[{"period": "2026-27 Q1", "value": 1, "breakdown": [share]}])

@@ -48,12 +48,23 @@ class Ended(Model):
 
 
 class Share(Model):
-    """One unit's part of a result."""
+    """One part of a result: a unit's (a department or service in site.yml) or a named part's
+    (a channel, an area), in the measure's unit."""
 
-    unit: Slug
-    """Id of the unit (from site.yml)."""
-    value: float
-    """The unit's own figure."""
+    TRANSLATED = ("part",)
+
+    unit: Slug | None = None
+    """Id of the unit (from site.yml) whose figure this is."""
+    part: str | None = None
+    """The part's name, for a part that is not a unit (such as Telephone or Email)."""
+    value: Amount
+    """The part's own figure."""
+
+    @model_validator(mode="after")
+    def _one_name(self) -> Share:
+        if (self.unit is None) == (self.part is None):
+            raise ValueError("give either unit (the id of a unit in site.yml) or part (a name), not both or neither")
+        return self
 
 
 class Result(Model):
@@ -89,7 +100,7 @@ class Result(Model):
 class Measure(Model):
     """A performance measure and its results (`data/measures/<id>.yml`)."""
 
-    TRANSLATED = ("title", "definition", "method", "source")
+    TRANSLATED = ("title", "definition", "method", "source", "breakdown_by")
 
     id: Slug | None = None
     """Id used by charters and page addresses; defaults to the file name."""
@@ -123,6 +134,9 @@ class Measure(Model):
     """A measured starting level, shown beside the results; not a target."""
     ended: Ended | None = None
     """When reporting ended (a discontinued measure or a finished commitment): nothing is overdue after it."""
+    breakdown_by: str | None = None
+    """What the parts of a breakdown are, as it reads after "by" ("channel", "department");
+    without it they are services."""
     results: tuple[Result, ...] = ()
     """Results, one per period."""
     elements: tuple[ElementRef, ...] = ()

@@ -67,7 +67,7 @@ def rows(measure: Measure) -> list[dict[str, Any]]:
             found.append(
                 whole
                 | {
-                    "part": share.unit,
+                    "part": share.unit or share.part,
                     "value": share.value,
                     "status": share_status(measure, target, share.value),
                     "numerator": None,

@@ -17,7 +17,7 @@ from babel.lists import format_list
 from generator.models import Framework, Measure
 from generator.models.measure import Result
 from generator.periods import Period
-from generator.render.i18n import N_, locale, mark_inline, ngettext, page_language
+from generator.render.i18n import N_, Text, locale, mark_inline, ngettext, page_language
 from generator.render.i18n import gettext as _
 from generator.standing import Verdict, next_due, status, target_for  # noqa: F401 - used by templates
 
@@ -159,6 +159,14 @@ def previous(measure: Measure, result: Result) -> Result | None:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def capitalised(value: object) -> object:
+    """The first letter made a capital, the rest as written ("NHS trust" stays so); a text in
+    another language keeps its language."""
+    words = str(value)
+    shown = words[:1].upper() + words[1:]
+    return Text(shown, value.lang) if isinstance(value, Text) else shown
 
 
 def and_list(items: object) -> str:
