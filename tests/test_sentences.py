@@ -222,7 +222,8 @@ def test_a_breakdown_by_channel_names_its_parts(tmp_path: Path) -> None:
         "title: Average wait for an answer\nunit: duration\npolarity: lower-is-better\nfrequency: quarterly\n"
         "owner: customer-services\ndefinition: The average wait.\nbreakdown_by: channel\n"
         "targets:\n  - from: 2025-26\n    value: '3:00'\nresults:\n  - period: 2026-27 Q1\n    value: '2:40'\n"
-        "    breakdown:\n      - part: Telephone\n        value: 3 min 10 s\n      - part: Web chat\n        value: '1:05'\n",
+        "    breakdown:\n      - part: Telephone\n        value: 3 min 10 s\n"
+        "      - part: Web chat\n        value: '1:05'\n",
         encoding="utf-8",
     )
     charter = tmp_path / "data" / "charters" / "main.yml"
