@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -27,6 +28,7 @@ from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 from generator.render import languages, render
 from generator.render.i18n import Text, gettext, speaking
+from generator.render.safety import SafeLinks
 from generator.render.writer import write
 from generator.today import as_of
 from generator.translate import translated
@@ -127,9 +129,10 @@ def _language_config(
         overrides.update(docs_dir=str(docs_dir / code), site_dir=str(site_dir / code))
     site = publication.site if default else translated(publication, code)[0].site
     if site is not None and publication.site is not None:
-        overrides["site_name"] = gettext("%(name)s service standards") % {"name": str(site.name)}
+        overrides["site_name"] = curled(gettext("%(name)s service standards") % {"name": str(site.name)})
         overrides["site_url"] = publication.site.url + ("" if default else f"{code}/")
     config = load_config(str(config_file), **overrides)
+    config.markdown_extensions.append(SafeLinks())
     config.theme["language"] = code
     if len(codes) > 1:
         config.extra["alternate"] = _alternates(codes, code)
@@ -141,6 +144,13 @@ def _language_config(
             toggle = scheme["toggle"]
             toggle["name"] = str(gettext(toggle.get("name", "")))
     return config
+
+
+def curled(name: str) -> str:
+    """The site's name with its straight double quotes curled: the theme writes the name into an
+    attribute without escaping it, where a straight quote would end the attribute."""
+    paired = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", name)
+    return paired.replace('"', "\u201d")
 
 
 def _alternates(codes: list[str], current: str) -> list[dict[str, str]]:

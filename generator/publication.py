@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
-from generator.models.common import Model
+from generator.models.common import MAX_ID, Model, check_slug
 from generator.models.measure import Target
 from generator.models.translation import Translation
 from generator.periods import Period
@@ -21,7 +21,7 @@ from generator.problems import Problem, did_you_mean
 from generator.today import as_of
 
 M = TypeVar("M", bound=Model)
-_UPDATE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md")
+_UPDATE_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md")
 _OTHER_FOLDERS = {"updates", "templates", "translations"}
 
 
@@ -190,6 +190,14 @@ def _read_model(
         return None, ""
     stem = path.stem
     given = getattr(item, "id", stem) if "id" in model.model_fields else stem
+    if given is None or "id" not in model.model_fields:
+        # The file name is the id: it goes into addresses and attributes, so it is an id like any
+        # other (model_copy below would not check it).
+        try:
+            check_slug(stem)
+        except ValueError:
+            problems.append(Problem(file, 1, 1, "", _bad_file_name(path.name)))
+            return None, ""
     if given is None:
         item = item.model_copy(update={"id": stem})
     elif given != stem:
@@ -200,12 +208,29 @@ def _read_model(
     return (item, document), stem
 
 
+def _bad_file_name(name: str) -> str:
+    """Why a file name cannot be an id, with its invisible or look-alike characters shown."""
+    shown = "".join(c if c.isascii() and c.isprintable() else f"<U+{ord(c):04X}>" for c in name)
+    return (
+        f"the file name '{shown}' is also the item's id, which must be lower-case letters (a to z) and "
+        f"digits joined by hyphens, at most {MAX_ID} characters and not a name computers reserve; rename "
+        "the file, such as calls-answered.yml"
+    )
+
+
 def _read_post(path: Path, root: Path, problems: list[Problem]) -> Post | None:
     file = str(path)
     match = _UPDATE_NAME.fullmatch(path.name)
-    if not match:
+    if not match or len(match[2]) > MAX_ID:
         problems.append(
-            Problem(file, 1, 1, "", "name the file like 2025-05-01-short-title.md (date, then words joined by hyphens)")
+            Problem(
+                file,
+                1,
+                1,
+                "",
+                "name the file like 2025-05-01-short-title.md: the date, then lower-case words (a to z, 0 to 9) "
+                f"joined by hyphens, at most {MAX_ID} characters after the date",
+            )
         )
         return None
     text, read_problems = read_text(path, file)

@@ -31,6 +31,7 @@ def test_quarterly_routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run:
         "mkdocs.yml",
         ".github/workflows/check.yml",
         ".github/workflows/publish.yml",
+        ".github/CODEOWNERS",
         ".pre-commit-config.yaml",
         ".gitignore",
         "schemas/measure.schema.json",

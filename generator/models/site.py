@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, WithJsonSchema, field_validator, model_validator
+from pydantic import AfterValidator, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from generator.languages import known
 from generator.models.common import Link, Model, Slug, Source, Time
@@ -65,6 +65,12 @@ class Hours(Model):
         return self
 
 
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+")
+WEB = re.compile(r"https?://[^\s<>\"'()\[\]{}\\`|^]{1,2000}")
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]{2,30}[0-9]")
+PHONE_KINDS = ("telephone", "textphone", "sms", "relay")
+
+
 class Channel(Model):
     """One way to reach the council."""
 
@@ -84,6 +90,20 @@ class Channel(Model):
     """When it is staffed; leave out for channels open at all times."""
     note: str | None = None
     """Anything else residents should know."""
+
+    @field_validator("value")
+    @classmethod
+    def _value_of_its_kind(cls, value: str, info: ValidationInfo) -> str:
+        """The value is linked (mailto:, a web address) or dialled, so it must be what its kind says."""
+        kind = info.data.get("kind")
+        pattern, expected = {
+            "email": (EMAIL, "an email address like customer.services@example.gov.uk"),
+            "web": (WEB, "a web address starting https:// with no spaces, quotes or brackets"),
+        }.get(str(kind), (PHONE if kind in PHONE_KINDS else None, "a number such as 0116 496 0000"))
+        if pattern is not None and not pattern.fullmatch(value):
+            hint = "; put anything else in the channel's note" if kind in PHONE_KINDS else ""
+            raise ValueError(f"expected {expected} for a {kind} channel, got '{value}'{hint}")
+        return value
 
 
 class Office(Model):
@@ -191,9 +211,14 @@ class Site(Model):
     @field_validator("name")
     @classmethod
     def _plain_name(cls, value: str) -> str:
-        # The theme prints the name into every page's header and title as it is.
+        # The theme prints the name into every page's header and title as it is (its straight
+        # double quotes are curled by the build), so nothing in it may read as markup.
         if re.search(r"[<>]", value):
             raise ValueError(f"must not contain < or >, got '{value}'")
+        if re.search(r"&(#|[A-Za-z][A-Za-z0-9]*;)", value):
+            raise ValueError(
+                f"must not contain an HTML entity such as &amp; (type the character itself), got '{value}'"
+            )
         return value
 
     name: str

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import traceback
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+from io import IOBase
+from pathlib import Path, PurePath
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
+from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 from generator.render import i18n, links, pages, sentences, tables, words
 from generator.render.charts import line_chart
 from generator.render.datafiles import add_data_files
 from generator.render.pages import page_contexts
-from generator.render.text import attribute, element, linked, markdown, paragraphs, text
+from generator.render.text import address, attribute, element, linked, markdown, paragraphs, text
 from generator.render.writer import Output
 from generator.standing import target_for
 
@@ -42,8 +47,11 @@ def environment(
     With a `cache` folder, compiled templates are kept there between runs (Jinja's bytecode cache,
     checked against each template's source), which saves compiling every template on every build.
     """
-    folders = [str(p) for p in (publication_templates, TEMPLATES) if p is not None]
-    env = Environment(
+    # A publication's own templates are code from its data folder: when it has any, every page is
+    # rendered in the sandbox, since charterkit's templates may include one of them.
+    folders = [str(p) for p in (publication_templates if overrides else None, TEMPLATES) if p is not None]
+    kind = Sandbox if overrides else Environment
+    env = kind(
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
         bytecode_cache=_compiled_templates(cache) if cache else None,
         autoescape=False,  # the output is Markdown; data goes through the `text` filters instead
@@ -62,6 +70,7 @@ def environment(
         linked=_on_page(linked),
         linked_paragraphs=_on_page(paragraphs),
         h=attribute,
+        address=address,
         html=element,
         period=words.period_label,
         and_list=words.and_list,
@@ -74,18 +83,50 @@ def environment(
         slugify=words.slug,
     )
     env.globals.update(
-        tables=tables,
+        tables=functions_of(tables),
         href=links.href,
         md=links.md,
-        links=links,
+        links=functions_of(links),
         chart=line_chart,
-        words=words,
-        sentences=sentences,
-        pages=pages,
+        words=functions_of(words),
+        sentences=functions_of(sentences),
+        pages=functions_of(pages),
         target_for=target_for,
         sample_translation=i18n.sample_translation,
     )
     return env
+
+
+# What no template may reach, even through the data it is given: files, modules and streams.
+_UNREACHABLE = (PurePath, ModuleType, IOBase)
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox (no private attributes, no unsafe calls, bounded ranges), and nothing that
+    reaches a file or a module either: a page's data includes the folder it came from."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, _UNREACHABLE) or isinstance(value, _UNREACHABLE):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        owner = getattr(obj, "__self__", None)
+        return not isinstance(owner, _UNREACHABLE) and bool(super().is_safe_callable(obj))
+
+
+def functions_of(module: ModuleType) -> SimpleNamespace:
+    """A module's public functions, classes and constants as templates see them: never the
+    module itself, whose imports (`Path`, `os`) would be reachable as attributes."""
+    return SimpleNamespace(
+        **{
+            name: value
+            for name, value in vars(module).items()
+            if not name.startswith("_")
+            and not isinstance(value, ModuleType)
+            and (not callable(value) or getattr(value, "__module__", "").startswith("generator."))
+        }
+    )
 
 
 def _on_page(function: Callable[[object, str], str]) -> Callable[..., str]:
@@ -135,13 +176,41 @@ def render(publication: Publication, as_of: date, cache: Path | None = None) -> 
     env = environment(folder, cache, overrides)
     output = Output()
     codes = languages(publication)
-    for code in codes:
-        shown = publication if code == codes[0] else translated(publication, code)[0]
-        target = output if code == codes[0] else Prefixed(output, f"{code}/")
-        sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
-        with i18n.speaking(code, sample and code != codes[0]):
-            _render_pages(shown, env, target, as_of)  # type: ignore[arg-type]
+    try:
+        for code in codes:
+            shown = publication if code == codes[0] else translated(publication, code)[0]
+            target = output if code == codes[0] else Prefixed(output, f"{code}/")
+            sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
+            with i18n.speaking(code, sample and code != codes[0]):
+                _render_pages(shown, env, target, as_of)  # type: ignore[arg-type]
+    except (jinja2.TemplateError, RecursionError, OverflowError) as error:
+        raise template_problem(error, folder) from None
     return output
+
+
+def template_problem(error: BaseException, folder: Path) -> CharterkitError:
+    """A publication's template that cannot render, named with its line: the error is in code
+    the publication added (`data/templates/`), since charterkit's own templates are tested."""
+    where = [
+        (frame.filename, frame.lineno or 1)
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename.endswith(".j2")
+    ]
+    file, line = (
+        where[-1] if where else (getattr(error, "filename", None) or str(folder), getattr(error, "lineno", 1) or 1)
+    )
+    what = (
+        "it calls itself without end"
+        if isinstance(error, RecursionError)
+        else str(error.args[0] if error.args else error)
+    )
+    what = what.rstrip(".")
+    if "unsafe" in what:
+        what += " (templates in the data folder run in a sandbox: they see the page's data, never files or modules)"
+    fix = "fix the template, or remove it to use charterkit's own"
+    return CharterkitError(
+        "a template in the data folder could not be rendered", [Problem(file, line, 1, "", f"{what}; {fix}")]
+    )
 
 
 def _render_pages(publication: Publication, env: Environment, output: Output, as_of: date) -> None:

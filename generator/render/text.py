@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import urllib.parse
 from collections.abc import Callable
 
 import nh3
@@ -122,6 +123,13 @@ def _html_links(value: object, source: str) -> str:
     return "".join(out)
 
 
+def address(value: object) -> str:
+    """A link's address for a Markdown link or an attribute: any character that could end the
+    link, the attribute or the tag (spaces, quotes, brackets, `<`, `>`, backslashes) is
+    percent-encoded, so the address can only ever be one address."""
+    return urllib.parse.quote(str(value).strip(), safe="/:?#@!$&*+,;=%~-._")
+
+
 def attribute(value: object) -> str:
     """Text for an HTML attribute (never marked with a language: a tag cannot go there)."""
     return html.escape(" ".join(str(value).split()), quote=True)
@@ -166,7 +174,7 @@ _REFERENCE = re.compile(r"^([ ]{0,3}\[[^\[\]]*\]:\s*)(\S+)", re.MULTILINE)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 
 
-def _safe_address(address: str) -> bool:
+def safe_address(address: str) -> bool:
     """Whether a Markdown link address has no scheme or an allowed one.
 
     Browsers decode entities in addresses and drop tabs and line breaks from them, so entities
@@ -178,7 +186,7 @@ def _safe_address(address: str) -> bool:
 
 
 def _link(match: re.Match[str]) -> str:
-    return match.group(1) + (match.group(2) if _safe_address(match.group(2)) else "#")
+    return match.group(1) + (match.group(2) if safe_address(match.group(2)) else "#")
 
 
 def _clean(part: str) -> str:
