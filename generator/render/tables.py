@@ -62,13 +62,14 @@ def target_cell(measure: Measure, target: float | None) -> str:
 
 
 def breakdown_row(measure: Measure, result: Result, share: Share, name: str) -> str:
-    """One service's part of a result, judged against the measure's target for that period."""
+    """One part of a result, judged against the measure's target for that period (a context figure
+    has none: the part and its figure only)."""
+    shown = f'<tr><th scope="row">{element(name)}</th><td>{figure_html(measure, share.value)}</td>'
+    if measure.polarity is None:  # a context figure: no target to show or judge against
+        return shown + "</tr>"
     target = target_for(measure, result.period)
     code = share_status(measure, target, share.value)
-    return (
-        f'<tr><th scope="row">{element(name)}</th><td>{figure_html(measure, share.value)}</td>'
-        f"<td>{target_cell(measure, target)}</td>{status_cell(code)}</tr>"
-    )
+    return shown + f"<td>{target_cell(measure, target)}</td>{status_cell(code)}</tr>"
 
 
 def share_status(measure: Measure, target: float | None, value: float) -> str:
