@@ -1,0 +1,196 @@
+"""Silent wrong answers: inputs that used to give a plausible, wrong result and exit 0.
+
+Each now gives a message naming the file (and line) with what to do, or the right result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+from tests.test_publishing import git
+
+MEASURE = "data/measures/calls-in-six-rings.yml"
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under `folder` and a hash of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def repository(publication: Path) -> Path:
+    """The test publication committed to a new git repository (the working folder)."""
+    project = publication.parent
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Start")
+    return project
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# -- diff over invalid data --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            MEASURE,
+            "polarity:",
+            "polarty:",
+            f"{MEASURE}:3:1: polarty: unknown key; did you mean 'polarity'?",
+        ),
+        (
+            MEASURE,
+            "    value: 92\n",
+            "    value: 92\n    value: 93\n",
+            f"{MEASURE}:17:5: results[1].value: duplicate key 'value' (first at line 16)",
+        ),
+        (
+            MEASURE,
+            "    value: 92",
+            "    value: 192",
+            f"{MEASURE}:16:5: results[1].value: must be between 0 and 100 for a percentage, got 192",
+        ),
+        (
+            "data/charters/main.yml",
+            "unit: council",
+            "unit: counsil",
+            "data/charters/main.yml:2:1: unit: no unit with the id 'counsil'; did you mean 'council'?",
+        ),
+        (
+            "data/site.yml",
+            "name: Example Test Council\n",
+            "",
+            "data/site.yml:1:1: name: is required but missing",
+        ),
+    ],
+    ids=["unknown-key", "duplicate-key", "out-of-range", "unknown-reference", "missing-field"],
+)
+def test_diff_refuses_an_invalid_working_tree(
+    repository: Path, run: Run, file: str, old: str, new: str, expected: str
+) -> None:
+    edit(repository / file, old, new)
+    code, out, err = run("diff", "HEAD")
+    assert code == 1
+    assert out == ""
+    assert err.splitlines()[0] == expected
+    assert err.splitlines()[-1] == (
+        "charterkit: 1 problem(s) in data in the working tree; nothing was compared: fix them, then run diff again"
+    )
+    assert "removed" not in err and "Traceback" not in err
+
+
+def test_diff_refuses_a_deleted_site_file(repository: Path, run: Run) -> None:
+    (repository / "data" / "site.yml").unlink()
+    code, out, err = run("diff", "HEAD")
+    assert code == 1 and out == ""
+    assert "data/site.yml:1:1: file not found; every publication needs a site.yml" in err.splitlines()
+
+
+def test_diff_refuses_an_invalid_revision_naming_its_files_as_git_does(repository: Path, run: Run) -> None:
+    measure = repository / MEASURE
+    good = measure.read_text(encoding="utf-8")
+    edit(measure, "polarity:", "polarty:")
+    git(repository, "commit", "-qam", "Break the measure")
+    measure.write_text(good, encoding="utf-8")
+
+    code, out, err = run("diff", "HEAD")
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        f"HEAD:{MEASURE}:3:1: polarty: unknown key; did you mean 'polarity'?",
+        "charterkit: 1 problem(s) in data at HEAD; nothing was compared: fix them, then run diff again",
+    ]
+
+    # Between two revisions, the broken one is named whichever side it is on.
+    git(repository, "commit", "-qam", "Mend the measure")
+    code, _, err = run("diff", "HEAD~1", "HEAD")
+    assert code == 1
+    assert err.splitlines()[0] == f"HEAD~1:{MEASURE}:3:1: polarty: unknown key; did you mean 'polarity'?"
+    code, _, err = run("diff", "HEAD~2", "HEAD~1")
+    assert code == 1
+    assert err.splitlines() == [
+        f"HEAD~1:{MEASURE}:3:1: polarty: unknown key; did you mean 'polarity'?",
+        "charterkit: 1 problem(s) in data at HEAD~1; nothing was compared: fix them, then run diff again",
+    ]
+    assert run("diff", "HEAD~2", "HEAD")[0] == 0
+
+
+def test_diff_reports_both_sides_when_both_are_invalid(repository: Path, run: Run) -> None:
+    edit(repository / "data" / "charters" / "main.yml", "unit: council", "unit: counsil")
+    git(repository, "commit", "-qam", "Break the charter")
+    edit(repository / MEASURE, "polarity:", "polarty:")
+    code, _, err = run("diff", "HEAD")
+    assert code == 1
+    assert err.splitlines() == [
+        "HEAD:data/charters/main.yml:2:1: unit: no unit with the id 'counsil'; did you mean 'council'?",
+        "data/charters/main.yml:2:1: unit: no unit with the id 'counsil'; did you mean 'council'?",
+        f"{MEASURE}:3:1: polarty: unknown key; did you mean 'polarity'?",
+        "charterkit: 3 problem(s) in data at HEAD and in data in the working tree; nothing was compared: "
+        "fix them, then run diff again",
+    ]
+
+
+def test_diff_of_valid_data_still_compares(repository: Path, run: Run) -> None:
+    edit(repository / MEASURE, "    value: 92", "    value: 93")
+    code, out, _ = run("diff", "HEAD")
+    assert code == 0
+    assert "- Result for 'Calls answered within six rings' in 2026-Q1 changes from 92% to 93%" in out.splitlines()
+
+
+# -- diff: a revision is never an option to git --------------------------------------------------
+
+REFUSED = "is not a revision: a commit, branch or tag never starts with '-' (give one such as HEAD~1 or main)"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--", "--output=data/site.yml"),
+        ("HEAD", "--", "--output=data/site.yml"),
+        ("--", "--output=data/measures/calls-in-six-rings.yml", "HEAD"),
+        ("--", "--remote=../elsewhere"),
+        ("--", "-o", "HEAD"),
+        ("--", "--exec=touch data/owned"),
+        ("--", "-"),
+    ],
+)
+def test_diff_refuses_a_revision_that_looks_like_an_option(repository: Path, run: Run, args: tuple[str, ...]) -> None:
+    before = fingerprint(repository / "data")
+    code, out, err = run("diff", *args)
+    revision = next(a for a in args if a.startswith("-") and a != "--")
+    assert code == 1 and out == ""
+    assert err == f"charterkit: '{revision}' {REFUSED}\n"
+    assert fingerprint(repository / "data") == before
+    assert not (repository / "data" / "owned").exists()
+
+
+@pytest.mark.parametrize("revision", ["nosuch", "HEAD:data", "HEAD~9", "HEAD^{tree}", "main..HEAD"])
+def test_diff_refuses_what_is_not_a_commit(repository: Path, run: Run, revision: str) -> None:
+    before = fingerprint(repository / "data")
+    code, _, err = run("diff", revision)
+    assert code == 1
+    assert (
+        err == f"charterkit: '{revision}' is not a commit, branch or tag here; see the names with git log --oneline\n"
+    )
+    assert fingerprint(repository / "data") == before
+
+
+def test_diff_outside_a_repository_says_so(publication: Path, run: Run) -> None:
+    code, _, err = run("diff", "HEAD")
+    assert code == 1
+    where = publication.parent
+    assert err == f"charterkit: {where}: not a git repository; run diff inside the repository that holds the data\n"
