@@ -194,3 +194,47 @@ def test_diff_outside_a_repository_says_so(publication: Path, run: Run) -> None:
     assert code == 1
     where = publication.parent
     assert err == f"charterkit: {where}: not a git repository; run diff inside the repository that holds the data\n"
+
+
+# -- periods: ASCII digits only ------------------------------------------------------------------
+
+PERIOD_EXPECTED = (
+    "expected a period like 2024 (year), 2024-25 (financial year), 2024-25 Q1 or H1 (its quarters and halves), "
+    "2024-Q1 (calendar quarter), 2024-04 (month) or 2024-10 to 2025-03 (months)"
+)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["２０２６-Q1", "2026-Q１", "٢٠٢٦-Q1", "𝟮𝟬𝟮𝟲-Q1", "2026‐Q1", "2026－Q1", "२०२६-Q1"],
+    ids=[
+        "fullwidth",
+        "fullwidth-quarter",
+        "arabic-indic",
+        "maths-bold",
+        "unicode-hyphen",
+        "fullwidth-hyphen",
+        "devanagari",
+    ],
+)
+def test_a_period_in_other_digits_is_refused_not_a_second_result(publication: Path, run: Run, written: str) -> None:
+    """`２０２６-Q1` beside `2026-Q1` would be a second, contradictory result for the same quarter."""
+    measure = publication / "measures" / "calls-in-six-rings.yml"
+    text = measure.read_text(encoding="utf-8")
+    measure.write_text(text + f"  - period: {written}\n    value: 50\n", encoding="utf-8")
+    code, out, _ = run("validate", "data")
+    assert code == 1
+    assert out.splitlines()[0] == f"{MEASURE}:17:5: results[2].period: {PERIOD_EXPECTED}, got '{written}'"
+
+
+def test_a_target_or_new_period_in_other_digits_is_refused(publication: Path, run: Run) -> None:
+    edit(publication / "measures" / "calls-in-six-rings.yml", "from: 2025-26", "from: ２０２５-26")
+    code, out, _ = run("validate", "data")
+    assert code == 1
+    assert out.splitlines()[0] == f"{MEASURE}:8:5: targets[0].from: {PERIOD_EXPECTED}, got '２０２５-26'"
+    edit(publication / "measures" / "calls-in-six-rings.yml", "from: ２０２５-26", "from: 2025-26")
+    before = fingerprint(publication)
+    code, _, err = run("new", "period", "２０２６-Q3")
+    assert code == 1
+    assert err == f"charterkit: ２０２６-Q3: {PERIOD_EXPECTED}, got '２０２６-Q3'\n"
+    assert fingerprint(publication) == before
