@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import ROOT, Run
 from tests.test_publishing import git
 
 MEASURE = "data/measures/calls-in-six-rings.yml"
@@ -238,3 +238,134 @@ def test_a_target_or_new_period_in_other_digits_is_refused(publication: Path, ru
     assert code == 1
     assert err == f"charterkit: ２０２６-Q3: {PERIOD_EXPECTED}, got '２０２６-Q3'\n"
     assert fingerprint(publication) == before
+
+
+# -- links out of the data folder ----------------------------------------------------------------
+
+LINKED_FOLDER = "is a link to a folder outside the data folder; copy the folder in instead (nothing in it is read)"
+
+
+def moved_out(publication: Path, relative: str) -> Path:
+    """Move `relative` out of the data folder and link to it from where it was."""
+    source = publication / relative
+    outside = publication.parent / "elsewhere" / relative
+    outside.parent.mkdir(parents=True, exist_ok=True)
+    source.rename(outside)
+    source.symlink_to(outside)
+    return outside
+
+
+@pytest.mark.parametrize(
+    ("relative", "message"),
+    [
+        ("measures", LINKED_FOLDER),
+        ("updates", LINKED_FOLDER),
+        ("site.yml", "is a link to a file outside the data folder; copy the file in instead"),
+        ("updates/2026-01-15-new-phones.md", "is a link to a file outside the data folder; copy the file in instead"),
+        ("frameworks/mini.yml", "is a link to a file outside the data folder; copy the file in instead"),
+    ],
+)
+def test_a_link_out_of_the_data_folder_is_refused_and_not_read(
+    publication: Path, run: Run, relative: str, message: str
+) -> None:
+    moved_out(publication, relative)
+    code, out, _ = run("validate", "data")
+    assert code == 1
+    assert f"data/{relative}:1:1: {message}" in out.splitlines()
+    assert "file not found" not in out  # a linked site.yml is not also "missing"
+
+
+def test_a_linked_translation_folder_is_refused(publication: Path, run: Run) -> None:
+    elsewhere = publication.parent / "elsewhere" / "cy"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "site.yml").write_text("name: Cyngor\n", encoding="utf-8")
+    (publication / "translations").mkdir()
+    (publication / "translations" / "cy").symlink_to(elsewhere)
+    code, out, _ = run("validate", "data")
+    assert code == 1
+    assert f"data/translations/cy:1:1: {LINKED_FOLDER}" in out.splitlines()
+
+
+LINKED_TEMPLATES = "is a link to a template folder outside the data folder; copy the folder in instead"
+
+
+@pytest.mark.parametrize(
+    ("link", "target", "message"),
+    [
+        ("templates", "folder", f"{LINKED_TEMPLATES} (nothing in it is read)"),
+        (
+            "templates/measure.md.j2",
+            "file",
+            "is a link to a template outside the data folder; copy the template in instead",
+        ),
+        ("templates/partials", "folder", f"{LINKED_TEMPLATES} (nothing in it is read)"),
+    ],
+)
+def test_a_linked_template_is_refused_and_nothing_is_built(
+    publication: Path, run: Run, link: str, target: str, message: str
+) -> None:
+    project = publication.parent
+    (project / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    secret = project / "elsewhere" / "measure.md.j2"
+    secret.parent.mkdir()
+    secret.write_text("SECRET\n", encoding="utf-8")
+    path = publication / link
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(secret if target == "file" else secret.parent, target_is_directory=target == "folder")
+    code, _, err = run("build", "data")
+    assert code == 1
+    assert f"data/{link}:1:1: {message}" in err.splitlines()
+    assert not (project / "site").exists() and not (project / "site_src").exists()
+
+
+def test_a_link_within_the_data_folder_is_read(publication: Path, run: Run) -> None:
+    (publication / "updates").rename(publication / "posts")
+    (publication / "updates").symlink_to(publication / "posts", target_is_directory=True)
+    code, out, _ = run("validate", "data")
+    assert code == 0
+    assert "1 update)" in out.splitlines()[-1]
+
+
+# -- files that are not read are named -----------------------------------------------------------
+
+HIDDEN = "warning: not read: a name starting with '.' is a hidden file; rename it without the '.' to read it"
+IN_A_FOLDER = "warning: not read: a folder, and files in folders here are not read; move its {} files up here"
+TOP_LEVEL = (
+    "warning: not read: only site.yml is read from here; move the file into the folder for its kind "
+    "(frameworks/, charters/, measures/, assessments/, benchmarks/, improvement/)"
+)
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("measures/.calls-copy.yml", HIDDEN),
+        ("charters/.main.yaml", HIDDEN),
+        ("updates/.2026-02-01-draft.md", HIDDEN),
+        ("measures/old.yml/calls.yml", IN_A_FOLDER.format(".yml or .yaml")),
+        ("measures/archive/calls.yml", IN_A_FOLDER.format(".yml or .yaml")),
+        ("updates/2026/2026-02-01-draft.md", IN_A_FOLDER.format(".md")),
+        ("measure.yml", TOP_LEVEL),
+        ("charters.yaml", TOP_LEVEL),
+    ],
+)
+def test_a_data_file_that_is_not_read_is_named(publication: Path, run: Run, relative: str, expected: str) -> None:
+    path = publication / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("title: Never read\n", encoding="utf-8")
+    named = path if path.parent.name in ("measures", "charters", "updates", "data") else path.parent
+    code, out, _ = run("validate", "data")
+    assert code == 0
+    assert f"{named.relative_to(publication.parent)}:1:1: {expected}" in out.splitlines()
+
+
+@pytest.mark.parametrize(
+    "relative", ["measures/.gitkeep", "updates/.DS_Store", "charters/.main.yml.swp", "translations/cy/charters/.keep"]
+)
+def test_a_hidden_file_no_one_means_as_data_is_passed_over_quietly(publication: Path, run: Run, relative: str) -> None:
+    path = publication / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    code, out, _ = run("validate", "data")
+    assert code == 0
+    assert "not read" not in out
