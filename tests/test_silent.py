@@ -369,3 +369,50 @@ def test_a_hidden_file_no_one_means_as_data_is_passed_over_quietly(publication: 
     code, out, _ = run("validate", "data")
     assert code == 0
     assert "not read" not in out
+
+
+# -- one document a file -------------------------------------------------------------------------
+
+SECOND = "a second document starts here; a data file holds one document — remove the '---' line or split the file"
+
+
+@pytest.mark.parametrize(
+    ("relative", "added", "line"),
+    [
+        ("site.yml", "---\nname: Another Council\n", None),
+        (MEASURE.removeprefix("data/"), "---\n", 17),
+        (MEASURE.removeprefix("data/"), "...\n---\nresults: []\n", 18),
+        (MEASURE.removeprefix("data/"), "--- # the next year\nresults:\n  - period: 2026-Q2\n", 17),
+        ("frameworks/mini.yml", "---\n---\n", None),
+        ("benchmarks/peers.yml", "---\n- a list\n", None),
+    ],
+    ids=["site", "trailing-marker", "after-end-marker", "with-comment", "two-markers", "a-list"],
+)
+def test_a_second_document_is_an_error_at_its_line(
+    publication: Path, run: Run, relative: str, added: str, line: int | None
+) -> None:
+    path = publication / relative
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + added, encoding="utf-8")
+    line = line or text.count("\n") + 1
+    code, out, _ = run("validate", "data")
+    assert code == 1
+    assert f"data/{relative}:{line}:1: {SECOND}" in out.splitlines()
+
+
+def test_a_first_document_marker_is_fine(publication: Path, run: Run) -> None:
+    path = publication / "charters" / "main.yml"
+    path.write_text("--- # our charter\n" + path.read_text(encoding="utf-8") + "...\n", encoding="utf-8")
+    code, out, _ = run("validate", "data")
+    assert code == 0, out
+
+
+def test_a_second_document_in_a_translation_is_an_error(publication: Path, run: Run) -> None:
+    site = publication / "site.yml"
+    edit(site, "url: https://example.org/\n", "url: https://example.org/\nlanguages: [cy]\n")
+    translation = publication / "translations" / "cy" / "site.yml"
+    translation.parent.mkdir(parents=True)
+    translation.write_text("name: Cyngor Prawf\n---\nname: Cyngor Arall\n", encoding="utf-8")
+    code, out, _ = run("validate", "data")
+    assert code == 1
+    assert f"data/translations/cy/site.yml:2:1: {SECOND}" in out.splitlines()
