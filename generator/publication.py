@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from generator.files import inside, links_out, unread, unread_top_level
+from generator.future import future_update
 from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
@@ -232,6 +233,8 @@ def _read_post(path: Path, root: Path, problems: list[Problem]) -> Post | None:
             document.problem(("date",), f"{meta.date} does not match the date in the file name ({match[1]})")
         )
         return None
+    if ahead := future_update(meta.date, document):
+        problems.append(ahead)
     return Post(f"{match[1]}-{match[2]}", meta, body)
 
 

@@ -416,3 +416,95 @@ def test_a_second_document_in_a_translation_is_an_error(publication: Path, run: 
     code, out, _ = run("validate", "data")
     assert code == 1
     assert f"data/translations/cy/site.yml:2:1: {SECOND}" in out.splitlines()
+
+
+# -- dates ahead of today ------------------------------------------------------------------------
+
+TODAY = "2026-11-23"  # the day the tests speak from (SOURCE_DATE_EPOCH in conftest)
+
+
+def test_a_result_for_a_period_not_yet_started_is_a_warning(publication: Path, run: Run) -> None:
+    measure = publication / "measures" / "calls-in-six-rings.yml"
+    measure.write_text(measure.read_text(encoding="utf-8") + "  - period: 2062-Q1\n    value: 95\n", encoding="utf-8")
+    code, out, _ = run("validate", "data")
+    assert code == 0
+    assert (
+        f"{MEASURE}:17:5: warning: results[2].period: 2062-Q1 starts on 2062-01-01, after today ({TODAY}); "
+        "a result for a period that has not started would show as the latest: check the year"
+    ) in out.splitlines()
+    assert run("validate", "data", "--strict")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "expected"),
+    [
+        (
+            "measures/calls-in-six-rings.yml",
+            "    value: 92\n",
+            "    value: 92\n    published: 2062-01-20\n",
+            "measures/calls-in-six-rings.yml:17:5: warning: results[1].published: 2062-01-20 is after today "
+            f"({TODAY}); the page would say the figures go live then: check the year",
+        ),
+        (
+            "assessments/first.yml",
+            "date: 2026-02-01",
+            "date: 2062-02-01",
+            f"assessments/first.yml:3:1: warning: date: 2062-02-01 is after today ({TODAY}); an assessment not yet "
+            "made would show as the latest: check the year",
+        ),
+        (
+            "improvement/plan.yml",
+            "    status: in-progress\n",
+            "    status: in-progress\n    progress:\n      - date: 2062-03-01\n        note: Half the staff trained.\n",
+            "improvement/plan.yml:12:9: warning: actions[0].progress[0].date: 2062-03-01 is after today "
+            f"({TODAY}); progress not yet made would show as the latest: check the year",
+        ),
+        (
+            "charters/main.yml",
+            "effective: 2026-04-01\n",
+            "effective: 2026-04-01\nreviewed: 2062-03-10\n",
+            f"charters/main.yml:5:1: warning: reviewed: 2062-03-10 is after today ({TODAY}); the last review cannot "
+            "be ahead: check the year (the next review goes in review)",
+        ),
+        (
+            "benchmarks/peers.yml",
+            "year: 2025",
+            "year: 2062",
+            "benchmarks/peers.yml:2:1: warning: year: 2062 is after this year (2026); figures for a year not yet "
+            "begun: check the year",
+        ),
+    ],
+    ids=["published", "assessment", "progress", "reviewed", "benchmark"],
+)
+def test_a_date_ahead_of_today_is_a_warning(
+    publication: Path, run: Run, relative: str, old: str, new: str, expected: str
+) -> None:
+    edit(publication / relative, old, new)
+    code, out, _ = run("validate", "data")
+    assert code == 0, out
+    assert f"data/{expected}" in out.splitlines()
+
+
+@pytest.mark.parametrize(("day", "warned"), [("2062-01-15", True), ("2026-11-25", True), ("2026-11-24", False)])
+def test_an_update_dated_after_today_is_a_warning(publication: Path, run: Run, day: str, warned: bool) -> None:
+    """A day's margin: a post dated tomorrow may be today where its writer is."""
+    post = publication / "updates" / "2026-01-15-new-phones.md"
+    moved = post.with_name(f"{day}-new-phones.md")
+    moved.write_text(post.read_text(encoding="utf-8").replace("2026-01-15", day), encoding="utf-8")
+    post.unlink()
+    code, out, _ = run("validate", "data")
+    assert code == 0
+    message = (
+        f"data/updates/{day}-new-phones.md:3:1: warning: date: {day} is after today ({TODAY}); the update would "
+        "show now, as the latest: check the year (or add the post on its day)"
+    )
+    assert (message in out.splitlines()) == warned
+    assert ("is after today" in out) == warned
+
+
+def test_a_result_for_a_period_under_way_is_not_a_warning(publication: Path, run: Run) -> None:
+    measure = publication / "measures" / "calls-in-six-rings.yml"
+    text = measure.read_text(encoding="utf-8") + "  - period: 2026-Q4\n    value: 95\n    year_to_date: true\n"
+    measure.write_text(text, encoding="utf-8")
+    code, out, _ = run("validate", "data")
+    assert "after today" not in out
