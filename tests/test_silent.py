@@ -506,5 +506,56 @@ def test_a_result_for_a_period_under_way_is_not_a_warning(publication: Path, run
     measure = publication / "measures" / "calls-in-six-rings.yml"
     text = measure.read_text(encoding="utf-8") + "  - period: 2026-Q4\n    value: 95\n    year_to_date: true\n"
     measure.write_text(text, encoding="utf-8")
-    code, out, _ = run("validate", "data")
+    _, out, _ = run("validate", "data")
     assert "after today" not in out
+
+
+# -- no minus zero -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "decimals", "shown"),
+    [
+        (-0.0, "percentage", 0, "0%"),
+        (-0.04, "percentage", 0, "0%"),
+        (-0.0, "percentage", 1, "0%"),
+        (-0.001, "count", 0, "0"),
+        (-0.0, "money", 0, "£0"),
+        (-0.004, "days", 2, "0 days"),
+        (0.3 - 0.1 - 0.2, "score", 0, "0"),  # a difference of floats a hair below zero
+        (-0.5, "percentage", 0, "-0.5%"),  # a real negative keeps its sign
+        (-0.06, "score", 1, "-0.1"),
+    ],
+)
+def test_a_figure_that_rounds_to_zero_has_no_minus_sign(value: float, unit: str, decimals: int, shown: str) -> None:
+    from generator.render.words import figure
+
+    assert figure(value, unit, decimals) == shown
+
+
+@pytest.mark.parametrize("written", ["-0", "-0.0", "-0.00"])
+def test_a_result_of_minus_zero_is_published_as_0(publication: Path, run: Run, written: str) -> None:
+    import json
+    import math
+    import re
+
+    project = publication.parent
+    (project / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    edit(publication / "measures" / "calls-in-six-rings.yml", "    value: 92\n", f"    value: {written}\n")
+    edit(
+        publication / "measures" / "calls-in-six-rings.yml",
+        "  - period: 2026-Q1\n",
+        "  - period: 2026-Q1\n    explanation: The line was closed.\n",
+    )
+    code, _, err = run("build", "data")
+    assert code == 0, err
+    page = (project / "site" / "performance" / "calls-in-six-rings" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert re.search(r"\b0%", text)
+    assert not re.search(r"-0(\.0)?%|−0", text)
+    files = project / "site_src" / "data"
+    data = json.loads((files / "measures" / "calls-in-six-rings.json").read_text(encoding="utf-8"))
+    (row,) = [r for r in data["results"] if r["period"] == "2026-Q1"]
+    assert math.copysign(1, row["value"]) == 1  # 0, not -0
+    assert ",2026-Q1," in (files / "all-results.csv").read_text(encoding="utf-8")
+    assert ",-0," not in (files / "all-results.csv").read_text(encoding="utf-8")
