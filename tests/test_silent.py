@@ -6,6 +6,8 @@ Each now gives a message naming the file (and line) with what to do, or the righ
 from __future__ import annotations
 
 import hashlib
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -537,7 +539,6 @@ def test_a_figure_that_rounds_to_zero_has_no_minus_sign(value: float, unit: str,
 def test_a_result_of_minus_zero_is_published_as_0(publication: Path, run: Run, written: str) -> None:
     import json
     import math
-    import re
 
     project = publication.parent
     (project / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
@@ -559,3 +560,113 @@ def test_a_result_of_minus_zero_is_published_as_0(publication: Path, run: Run, w
     assert math.copysign(1, row["value"]) == 1  # 0, not -0
     assert ",2026-Q1," in (files / "all-results.csv").read_text(encoding="utf-8")
     assert ",-0," not in (files / "all-results.csv").read_text(encoding="utf-8")
+
+
+# -- serve keeps watching whatever goes wrong ----------------------------------------------------
+
+HOOK = """
+def on_page_markdown(markdown, **kwargs):
+    if "Broken calls" in markdown:
+        raise RuntimeError("the hook refused this page")
+    return markdown
+"""
+
+
+def test_serve_survives_any_error_says_it_in_one_line_and_keeps_watching(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import CORPUS
+    from tests.test_serve import fetch, free_port, wait_for
+
+    project = tmp_path / "project"
+    shutil.copytree(CORPUS / "base", project / "data")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config + "hooks:\n  - hook.py\n", encoding="utf-8")
+    (project / "hook.py").write_text(HOOK, encoding="utf-8")
+    measure = project / "data" / "measures" / "calls-in-six-rings.yml"
+    template = project / "data" / "templates" / "measure.md.j2"
+    log_path = tmp_path / "serve.log"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/performance/calls-in-six-rings/"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "data", "--port", str(port)],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=os.environ | {"PYTHONUNBUFFERED": "1"},
+        )
+        try:
+
+            def logged(text: str) -> bool:
+                end = time.monotonic() + 60
+                while time.monotonic() < end and server.poll() is None:
+                    if text in log_path.read_text():
+                        return True
+                    time.sleep(0.2)
+                return False
+
+            def retitle(title: str) -> None:
+                text = measure.read_text(encoding="utf-8")
+                measure.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), "utf-8")
+
+            assert wait_for(url, "Calls answered within six rings", server), log_path.read_text()
+
+            # 1. A template that fails in Python: one line, and the next change still shows.
+            template.parent.mkdir()
+            template.write_text("{{ 1 // 0 }}\n", encoding="utf-8")
+            assert logged(
+                "charterkit: could not regenerate the pages: ZeroDivisionError: integer division or modulo by zero; "
+                "still serving the last good pages (charterkit serve --debug shows where it happened)"
+            ), log_path.read_text()
+            template.unlink()
+            retitle("Phone calls answered within six rings")
+            assert wait_for(url, "Phone calls answered within six rings", server), log_path.read_text()
+
+            # 2. Another kind of error, again: the watcher is still alive.
+            template.write_text('{{ "%d" % "six" }}\n', encoding="utf-8")
+            assert logged(
+                "charterkit: could not regenerate the pages: TypeError: %d format: a real number is required, not str"
+            ), log_path.read_text()
+            template.unlink()
+            retitle("Telephone calls answered within six rings")
+            assert wait_for(url, "Telephone calls answered within six rings", server), log_path.read_text()
+
+            # 3. MkDocs failing on a page (here a hook of the site's own): one line, preview goes on.
+            retitle("Broken calls")
+            assert logged(
+                "charterkit: could not build the preview: RuntimeError: the hook refused this page; "
+                "still serving the last good pages"
+            ), log_path.read_text()
+            assert "Telephone calls answered within six rings" in fetch(url)
+            retitle("Mended calls")
+            assert wait_for(url, "Mended calls", server), log_path.read_text()
+            assert server.poll() is None
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    output = log_path.read_text()
+    assert "Traceback" not in output
+    assert "An error happened during the rebuild" not in output
+
+
+def test_serve_debug_shows_the_traceback(publication: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.serve import regenerate
+
+    template = publication / "templates" / "measure.md.j2"
+    template.parent.mkdir()
+    template.write_text("{{ 1 // 0 }}\n", encoding="utf-8")
+    docs = publication.parent / "site_src"
+    assert regenerate(publication, docs) is False
+    quiet = capsys.readouterr().err
+    assert "Traceback" not in quiet and len(quiet.splitlines()) == 1
+    assert regenerate(publication, docs, debug=True) is False
+    loud = capsys.readouterr().err
+    assert loud.startswith("Traceback (most recent call last):")
+    assert loud.splitlines()[-1] == (
+        "charterkit: could not regenerate the pages: ZeroDivisionError: integer division or modulo by zero; "
+        "still serving the last good pages"
+    )
