@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 from generator.build import generate, safe_folders
 from generator.problems import CharterkitError
+from generator.settings import check_settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -185,6 +186,7 @@ def serve(data: Path, config_file: Path, port: int, debug: bool = False) -> int:
 
     _check_port(port)
     docs_dir, _ = safe_folders(config_file, data)
+    check_settings(config_file)
     done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
     _show_mkdocs_warnings()
     codes = languages(done.publication)

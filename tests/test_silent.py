@@ -670,3 +670,132 @@ def test_serve_debug_shows_the_traceback(publication: Path, capsys: pytest.Captu
         "charterkit: could not regenerate the pages: ZeroDivisionError: integer division or modulo by zero; "
         "still serving the last good pages"
     )
+
+
+# -- settings of mkdocs.yml the pages depend on --------------------------------------------------
+
+CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+MISSING = {
+    "tables": "'tables' is missing: the results and data tables would show as lines of | characters",
+    "attr_list": "'attr_list' is missing: every page would show its {: #...} ids and classes as text",
+    "md_in_html": "'md_in_html' is missing: text marked with its language would show as raw Markdown",
+}
+
+
+def line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+def configured(publication: Path, text: str) -> Path:
+    config = publication.parent / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "missing"),
+    [
+        ("  - attr_list\n", "", ["attr_list"]),
+        ("  - md_in_html       # an untranslated update is marked with its language\n", "", ["md_in_html"]),
+        ("  - tables\n", "", ["tables"]),
+        ("  - attr_list\n  - md_in_html", "  - attr_lists\n  - md_in_htm", ["attr_list", "md_in_html"]),
+        ("  - attr_list\n", "  # - attr_list\n", ["attr_list"]),
+    ],
+    ids=["attr_list", "md_in_html", "tables", "misspelt", "commented-out"],
+)
+def test_build_refuses_a_configuration_without_an_extension_the_pages_need(
+    publication: Path, run: Run, old: str, new: str, missing: list[str]
+) -> None:
+    assert old in CONFIG
+    text = CONFIG.replace(old, new)
+    configured(publication, text)
+    code, _, err = run("build", "data")
+    assert code == 1
+    line = line_of(text, "markdown_extensions:")
+    assert err.splitlines() == [
+        *(
+            f"mkdocs.yml:{line}:1: markdown_extensions: {MISSING[name]}; add it to markdown_extensions"
+            for name in missing
+        ),
+        "charterkit: mkdocs.yml lacks settings the pages depend on; nothing was built",
+    ]
+    assert not (publication.parent / "site").exists() and not (publication.parent / "site_src").exists()
+
+
+def test_build_refuses_a_configuration_with_no_extensions(publication: Path, run: Run) -> None:
+    start = CONFIG.index("markdown_extensions:")
+    configured(publication, CONFIG[:start] + CONFIG[CONFIG.index("extra_css:") :])
+    code, _, err = run("build", "data")
+    assert code == 1
+    assert err.splitlines()[:3] == [
+        f"mkdocs.yml:1:1: markdown_extensions: {MISSING[name]}; add it to markdown_extensions"
+        for name in ("attr_list", "md_in_html", "tables")  # in the order of their messages
+    ]
+
+
+@pytest.mark.parametrize("written", ["false", "False", "no", "off"])
+def test_build_refuses_use_directory_urls_false(publication: Path, run: Run, written: str) -> None:
+    text = CONFIG.replace("use_directory_urls: true", f"use_directory_urls: {written}")
+    configured(publication, text)
+    code, _, err = run("build", "data")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"mkdocs.yml:{line_of(text, 'use_directory_urls')}:1: use_directory_urls: must be true (it is {written}): "
+        "the pages link to each other as folders (../performance/); remove the line or set it to true"
+    )
+
+
+def test_settings_inherited_from_another_configuration_count(publication: Path, run: Run) -> None:
+    base = publication.parent / "base.yml"
+    base.write_text("markdown_extensions:\n  - tables\n  - attr_list\n  - md_in_html\n", encoding="utf-8")
+    start = CONFIG.index("markdown_extensions:")
+    child = "INHERIT: base.yml\n" + CONFIG[:start] + CONFIG[CONFIG.index("extra_css:") :]
+    configured(publication, child)
+    from generator.settings import check_settings
+
+    check_settings(publication.parent / "mkdocs.yml")  # no error
+    base.write_text(base.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    configured(publication, child.replace("use_directory_urls: true\n", ""))
+    code, _, err = run("build", "data")
+    assert code == 1
+    assert err.splitlines()[0].startswith("mkdocs.yml:1:1: use_directory_urls: must be true (it is false)")
+
+
+def test_other_ways_of_writing_the_extensions_are_accepted_and_build(publication: Path, run: Run) -> None:
+    block = CONFIG[CONFIG.index("markdown_extensions:") : CONFIG.index("extra_css:")]
+    written = (
+        "markdown_extensions:\n"
+        "  toc: {permalink: true}\n"
+        "  markdown.extensions.tables: {}\n"
+        "  def_list: {}\n"
+        "  attr_list:\n"
+        "  md_in_html: {}\n\n"
+    )
+    configured(publication, CONFIG.replace(block, written))
+    code, _, err = run("build", "data")
+    assert code == 0, err
+    page = (publication.parent / "site" / "performance" / "index.html").read_text(encoding="utf-8")
+    assert "<table" in page and "{:" not in page
+
+
+def test_serve_refuses_such_a_configuration_too(publication: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.test_serve import free_port
+
+    text = CONFIG.replace("  - attr_list\n", "")
+    configured(publication, text)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", "data", "--port", str(free_port())],
+        cwd=publication.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"mkdocs.yml:{line_of(text, 'markdown_extensions:')}:1: markdown_extensions: {MISSING['attr_list']}; "
+        "add it to markdown_extensions",
+        "charterkit: mkdocs.yml lacks settings the pages depend on; nothing was built",
+    ]
