@@ -799,3 +799,104 @@ def test_serve_refuses_such_a_configuration_too(publication: Path) -> None:
         "add it to markdown_extensions",
         "charterkit: mkdocs.yml lacks settings the pages depend on; nothing was built",
     ]
+
+
+# -- scaffolding writes YAML with the emitter ------------------------------------------------------
+
+AWKWARD = [
+    "Back\\slash and C:\\Temp",
+    'Isles: "North" #1',
+    "Why calls took longer: a note",
+    "#1 for answering calls",
+    "Two lines\nof title",
+    "- a dash first",
+    "null",
+    "yes",
+    "O'Brien's 'quoted' week",
+    "{braces} and [brackets], &anchor *alias !tag %percent @at `tick`",
+    "A line\u2028separator and a next\x85line",
+    "Tab\tbetween words",
+]
+
+
+@pytest.mark.parametrize("title", AWKWARD)
+def test_new_update_writes_any_title_as_typed(publication: Path, run: Run, title: str) -> None:
+    from generator.publication import read_publication
+
+    code, _, err = run("new", "update", title, "--data", "data", "--date", "2026-11-20")
+    assert code == 0, err
+    assert run("validate", "data")[0] == 0
+    loaded, problems = read_publication(publication)
+    assert [p for p in problems if p.severity == "error"] == []
+    (post,) = [p for p in loaded.posts if p.meta.date.isoformat() == "2026-11-20"]
+    assert post.meta.title == title
+
+
+INIT_NAMES = [
+    'Isles: "North" #1',
+    "Back\\slash Borough",
+    "#1 Council",
+    "O'Brien's Council",
+    "yes",
+    "- Dash Council",
+    "Council: of the {Isles} [North] & *South*",
+    "Cyngor Sir Ynys Môn",
+]
+
+
+@pytest.mark.parametrize("name", INIT_NAMES)
+def test_init_writes_any_name_as_typed_and_validates(tmp_path: Path, run: Run, name: str) -> None:
+    from generator.publication import read_publication
+
+    project = tmp_path / "standards"
+    code, _, err = run("init", str(project), "--name", name, "--email", "help@example.gov.uk")
+    assert code == 0, err
+    code, out, _ = run("validate", str(project / "data"))
+    assert code == 0, out
+    loaded, _ = read_publication(project / "data")
+    assert loaded.site is not None
+    assert loaded.site.name == name and loaded.site.units[0].name == name
+    from mkdocs.config import load_config
+
+    (project / "site_src").mkdir()
+    assert load_config(str(project / "mkdocs.yml")).site_name == f"{name} service standards"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--name", "A <b>Council</b>"), "--name: must not contain < or >, got 'A <b>Council</b>'"),
+        (("--name", "Council >"), "--name: must not contain < or >, got 'Council >'"),
+        (
+            ("--name", "Council", "--url", "javascript:alert(1)"),
+            "--url: expected a link starting https://, http://, mailto:, tel: or / with no spaces, quotes or "
+            "brackets (write them as %20, %22, %28...), got 'javascript:alert(1)'",
+        ),
+        (
+            ("--name", "Council", "--url", "https://example.gov.uk/a page"),
+            "--url: expected a link starting https://, http://, mailto:, tel: or / with no spaces, quotes or "
+            "brackets (write them as %20, %22, %28...), got 'https://example.gov.uk/a page'",
+        ),
+        (
+            ("--name", "<Council>", "--url", "ftp://example.gov.uk/"),
+            "--name: must not contain < or >, got '<Council>'; --url: expected a link starting https://, http://, "
+            "mailto:, tel: or / with no spaces, quotes or brackets (write them as %20, %22, %28...), "
+            "got 'ftp://example.gov.uk/'",
+        ),
+    ],
+)
+def test_init_refuses_what_validate_would_and_creates_nothing(
+    tmp_path: Path, run: Run, options: tuple[str, ...], message: str
+) -> None:
+    project = tmp_path / "standards"
+    code, out, err = run("init", str(project), *options)
+    assert code == 1 and out == ""
+    assert err == f"charterkit: {message}; nothing was created\n"
+    assert not project.exists()
+
+
+def test_new_period_writes_the_period_with_the_emitter(publication: Path, run: Run) -> None:
+    code, _, err = run("new", "period", "2026-Q2")
+    assert code == 0, err
+    text = (publication / "measures" / "calls-in-six-rings.yml").read_text(encoding="utf-8")
+    assert '  - period: "2026-Q2"\n' in text
