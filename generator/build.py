@@ -30,6 +30,7 @@ from generator.render import languages, render
 from generator.render.i18n import Text, gettext, speaking
 from generator.render.safety import SafeLinks
 from generator.render.writer import write
+from generator.settings import check_settings
 from generator.today import as_of
 from generator.translate import translated
 from generator.validate import validate
@@ -176,6 +177,7 @@ def _nav_entry(entry: Any) -> Any:
 def build_site(data: Path, config_file: Path, strict: bool = False) -> tuple[Generated, float]:
     """The whole build. The previous site stays in place unless every step succeeds."""
     docs_dir, site_dir = safe_folders(config_file, data)
+    check_settings(config_file)
     with exclusive(site_dir.parent / f".{site_dir.name}.lock"):
         recover(site_dir)
         generated = generate(data, docs_dir, strict)

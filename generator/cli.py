@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     serve.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration (default: mkdocs.yml)")
     serve.add_argument("--port", default=8000, type=int, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument(
+        "--debug", action="store_true", help="print the traceback of an unexpected error while rebuilding"
+    )
     serve.set_defaults(run=_serve)
 
     new = commands.add_parser("new", help="start an update or a new reporting period")
@@ -202,7 +205,7 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    return serve(args.data, args.config, args.port)
+    return serve(args.data, args.config, args.port, args.debug)
 
 
 def _new_update(args: argparse.Namespace) -> int:

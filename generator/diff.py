@@ -12,11 +12,11 @@ import subprocess
 import tarfile
 import tempfile
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from generator.models import Measure
-from generator.problems import CharterkitError
+from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 from generator.render.words import figure
 from generator.standing import status, verdict
@@ -32,25 +32,78 @@ class Change:
     message: str
 
 
-def load_revision(repo: Path, data: str, revision: str | None, into: Path) -> Publication:
-    """The publication as it was at `revision` (the working tree when None)."""
+def load_revision(repo: Path, data: str, revision: str | None, into: Path) -> tuple[Publication, list[Problem]]:
+    """The publication as it was at `revision` (the working tree when None), with its errors.
+
+    Problems name files as git does (`HEAD~1:data/site.yml`), so each can be opened with
+    `git show`; a working-tree file is named from the repository (`data/site.yml`).
+    """
     if revision is None:
-        return validate(repo / data)[0]
+        publication, problems = validate(repo / data)
+        return publication, _errors(problems, repo, "")
+    commit = resolve(repo, revision)
     done = subprocess.run(
-        ["git", "archive", "--format=tar", revision, "--", data], cwd=repo, capture_output=True, check=False
+        ["git", "archive", "--format=tar", commit, "--", data], cwd=repo, capture_output=True, check=False
     )
     if done.returncode != 0:
         message = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["unknown revision"]
         raise CharterkitError(f"git could not read '{data}' at {revision}: {message[0]}")
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
         archive.extractall(into, filter="data")
-    return validate(into / data)[0]
+    publication, problems = validate(into / data)
+    return publication, _errors(problems, into, f"{revision}:")
+
+
+def resolve(repo: Path, revision: str) -> str:
+    """The commit `revision` names. It is refused when it could be read as an option (git would
+    act on `--output=data/site.yml` and empty that file) and is checked before anything else
+    sees it, so git is only ever given the commit's full hash."""
+    if not revision or revision.startswith("-"):
+        raise CharterkitError(
+            f"'{revision}' is not a revision: a commit, branch or tag never starts with '-' "
+            "(give one such as HEAD~1 or main)"
+        )
+    done = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
+        cwd=repo,
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        if b"not a git repository" in done.stderr:
+            raise CharterkitError(f"{repo}: not a git repository; run diff inside the repository that holds the data")
+        raise CharterkitError(f"'{revision}' is not a commit, branch or tag here; see the names with git log --oneline")
+    return done.stdout.decode().strip()
+
+
+def _errors(problems: list[Problem], base: Path, prefix: str) -> list[Problem]:
+    """The errors only, each file named from `base` and prefixed (`HEAD:` for a revision)."""
+    found = []
+    for problem in problems:
+        if problem.severity != "error":
+            continue
+        path = Path(problem.file)
+        name = path.relative_to(base).as_posix() if path.is_relative_to(base) else problem.file
+        found.append(replace(problem, file=prefix + name))
+    return found
 
 
 def changes(repo: Path, data: str, old: str, new: str | None) -> list[Change]:
+    """What changed from `old` to `new`. Invalid data on either side is refused with its errors:
+    a file that does not load would otherwise look like its items were removed."""
     with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as two:
-        before = load_revision(repo, data, old, Path(one))
-        after = load_revision(repo, data, new, Path(two))
+        before, before_errors = load_revision(repo, data, old, Path(one))
+        after, after_errors = load_revision(repo, data, new, Path(two))
+    if before_errors or after_errors:
+        after_name = f"at {new}" if new else "in the working tree"
+        sides = [
+            f"{data} {name}" for name, errors in ((f"at {old}", before_errors), (after_name, after_errors)) if errors
+        ]
+        count = len(before_errors) + len(after_errors)
+        raise CharterkitError(
+            f"{count} problem(s) in {' and in '.join(sides)}; nothing was compared: fix them, then run diff again",
+            before_errors + after_errors,
+        )
     found: list[Change] = []
     found += _measures(before, after)
     found += _charters(before, after)

@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,9 +208,12 @@ def load_yaml(
         return None, problems
     builder = _Builder(file, typed, line_offset)
     try:
-        for event in yaml.parse(text, Loader=Loader):
+        events = yaml.parse(text, Loader=Loader)
+        for event in events:
             if builder.feed(event):
                 break
+        if not builder.problems:
+            builder.problems.extend(_second_document(events, file, line_offset))
     except yaml.YAMLError as error:
         return None, [_syntax_problem(error, text, file, line_offset)]
     if builder.problems:
@@ -222,6 +226,21 @@ def load_yaml(
         message = f"expected a mapping of keys and values at the top level, got {found}"
         return None, [Problem(file, line, column, "", message)]
     return Document(file, root, builder.marks), []
+
+
+SECOND_DOCUMENT = (
+    "a second document starts here; a data file holds one document — remove the '---' line or split the file"
+)
+
+
+def _second_document(events: Iterator[yaml.Event], file: str, line_offset: int) -> list[Problem]:
+    """A second document after `---` would be dropped without a word: the loader reads the
+    first. Only the event after the first document is read, so whatever follows is never parsed."""
+    event = next(events, None)
+    if not isinstance(event, yaml.DocumentStartEvent):
+        return []
+    line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else (1, 1)
+    return [Problem(file, line + line_offset, column, "", SECOND_DOCUMENT)]
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: int) -> Problem:

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from generator.files import inside, links_out, unread, unread_top_level
+from generator.future import future_update
 from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
@@ -70,7 +72,10 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
     site_file = root / "site.yml"
     if not root.is_dir():
         return publication, [Problem(str(root), 1, 1, "", "folder not found; give the folder that holds site.yml")]
-    if site_file.is_file():
+    problems.extend(links_out(root))
+    if not inside(site_file, root):
+        publication.failed.add(("site", "site"))  # reported with the other links out of the folder
+    elif site_file.is_file():
         site, _ = _read_model(site_file, Site, problems, cache)
         if site:
             publication.site = site[0]
@@ -106,6 +111,7 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
     publication.posts.sort(key=lambda post: (post.meta.date, post.slug), reverse=True)
     _read_translations(publication, problems, cache)
     problems.extend(_unknown_folders(root))
+    problems.extend(unread_top_level(root, list(FOLDERS)))
     return publication, problems
 
 
@@ -146,32 +152,29 @@ def _read_translations(publication: Publication, problems: list[Problem], cache:
         return
     for language in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for sub in sorted({language, *(p for p in language.rglob("*") if p.is_dir())}):
-            for path in _files(sub, (".yml", ".yaml"), publication.root, problems):
+            for path in _files(sub, (".yml", ".yaml"), publication.root, problems, nested=True):
                 loaded, _ = _read_model(path, Translation, problems, cache)
                 if loaded:
                     key = (language.name, path.relative_to(language).as_posix())
                     publication.translations[key] = loaded
 
 
-def _files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[Problem]) -> list[Path]:
-    if not folder.is_dir():
+def _files(
+    folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[Problem], nested: bool = False
+) -> list[Path]:
+    """The data files directly in `folder`; links out of the data folder are skipped (`links_out`
+    reports them) and anything else not read is warned about."""
+    if not folder.is_dir() or not inside(folder, root):
         return []
     found = []
-    inside = root.resolve()
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        if not inside(path, root):
             continue
-        if path.suffix not in suffixes:
-            problems.append(
-                Problem(str(path), 1, 1, "", f"not read: expected a {' or '.join(suffixes)} file here", "warning")
-            )
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(inside):
-            problems.append(
-                Problem(str(path), 1, 1, "", "is a link to a file outside the data folder; copy the file in instead")
-            )
-            continue
-        found.append(path)
+        skipped, warning = unread(path, suffixes, nested)
+        if warning:
+            problems.append(warning)
+        if not skipped:
+            found.append(path)
     return found
 
 
@@ -255,6 +258,8 @@ def _read_post(path: Path, root: Path, problems: list[Problem]) -> Post | None:
             document.problem(("date",), f"{meta.date} does not match the date in the file name ({match[1]})")
         )
         return None
+    if ahead := future_update(meta.date, document):
+        problems.append(ahead)
     return Post(f"{match[1]}-{match[2]}", meta, body)
 
 

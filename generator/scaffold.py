@@ -1,15 +1,19 @@
 """Scaffolding for the publishing routine: a new update, a new period's empty results, a new publication.
 
 Files are edited as text, so comments and layout people wrote stay as they were; each addition
-is placed where a reviewer expects it and says in comments what to fill in.
+is placed where a reviewer expects it and says in comments what to fill in. Every value given on
+the command line is written by YAML's emitter (`_quoted`), never pasted into the text, so a title
+with a colon, a quote, a `#` or a backslash still gives a file that reads back as typed.
 """
 
 from __future__ import annotations
 
-import json
 import re
+import tempfile
 from datetime import date
 from pathlib import Path
+
+import yaml
 
 from generator import __version__
 from generator.load import parse_file
@@ -31,10 +35,9 @@ def new_update(data: Path, title: str, day: date) -> Path:
     if path.exists():
         raise CharterkitError(f"{path}: already exists; choose another title")
     path.parent.mkdir(parents=True, exist_ok=True)
-    quoted = title.replace('"', '\\"')
     path.write_text(
         "---\n"
-        f'title: "{quoted}"\n'
+        f"title: {_quoted(title)}\n"
         f"date: {day.isoformat()}\n"
         "tags: []  # add you-said-we-did when the post reports a change residents asked for\n"
         "summary: One sentence for the list of updates and the feed.\n"
@@ -83,7 +86,7 @@ def _insert_result(path: Path, measure: Measure, period: Period) -> None:
         comparison = "at least" if measure.polarity == "higher-is-better" else "at most"
         promise = f"; the target is {comparison} {figure(target, measure.unit, measure.decimals)}"
     block = [
-        f'  - period: "{period}"',
+        f"  - period: {_quoted(str(period))}",
         f"    value:  # fill in: the figure for {period.label}, in {measure.unit}{promise}",
         f"    published: {as_of().isoformat()}  # the day these figures go live on the site",
         "    # numerator:    # for a percentage: how many met the standard",
@@ -126,21 +129,15 @@ def init(folder: Path, name: str | None, today: date, url: str | None = None, em
     dependencies. Without a name it is a sample, marked as one on every page."""
     if folder.exists() and any(folder.iterdir()):
         raise CharterkitError(f"{folder}: is not empty; give a new folder")
-    values = {
-        "@SITE_NAME@": _quoted(f"{name or SAMPLE_NAME} service standards"),
-        "@YEAR@": str(today.year),
-        "@NEXT_YEAR@": str(today.year + 1),
-    }
+    _refuse_what_validate_would(name, url, email, today)
+    site_name = _quoted(f"{name or SAMPLE_NAME} service standards")
     written = []
     for source in sorted(SKELETON.rglob("*")):
         if not source.is_file() or source.suffix == ".pyc":
             continue
         relative = source.relative_to(SKELETON)
         target = folder.joinpath(RENAMED.get(relative.parts[0], relative.parts[0]), *relative.parts[1:])
-        text = source.read_text(encoding="utf-8")
-        for token, value in values.items():
-            text = text.replace(token, value)
-        written.append(_write(target, text))
+        written.append(_write(target, _filled(source, today, site_name)))
     written.append(_write(folder / "data" / "site.yml", site_file(name, url, email, today)))
     written.append(_write(folder / "charterkit.txt", _charterkit_source()))
     (folder / "data" / "updates").mkdir(parents=True, exist_ok=True)
@@ -157,8 +154,41 @@ def _write(path: Path, text: str) -> Path:
 
 
 def _quoted(text: str) -> str:
-    """`text` as a YAML double-quoted scalar (JSON's string syntax is a subset of YAML's)."""
-    return json.dumps(text, ensure_ascii=False)
+    """`text` as one line of YAML that reads back as exactly `text`: a double-quoted scalar from
+    the emitter, which escapes what YAML would otherwise read differently (quotes, backslashes,
+    line breaks, U+2028, a leading space, `null`)."""
+    return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n")
+
+
+_OPTIONS = (("url", "--url"), ("contact", "--email"), ("", "--name"))
+
+
+def _refuse_what_validate_would(name: str | None, url: str | None, email: str | None, today: date) -> None:
+    """Check the values given as `validate` will, before anything is written: a publication that
+    fails its first check is no start. Each problem is said against the option that caused it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        data = Path(scratch) / "data"
+        for source in sorted((SKELETON / "data").rglob("*")):
+            if source.is_file():
+                _write(data / source.relative_to(SKELETON / "data"), _filled(source, today))
+        _write(data / "site.yml", site_file(name, url, email, today))
+        _, problems = validate(data)
+    found = []
+    for problem in problems:
+        if problem.severity == "error":
+            option = next(flag for part, flag in _OPTIONS if part in problem.field)
+            found.append(f"{option}: {problem.message}")
+    if found:
+        raise CharterkitError("; ".join(found) + "; nothing was created")
+
+
+def _filled(source: Path, today: date, site_name: str = "") -> str:
+    """A skeleton file with its placeholders filled in (the site's name already emitted as YAML)."""
+    values = {"@SITE_NAME@": site_name, "@YEAR@": str(today.year), "@NEXT_YEAR@": str(today.year + 1)}
+    text = source.read_text(encoding="utf-8")
+    for token, value in values.items():
+        text = text.replace(token, value)
+    return text
 
 
 def site_file(name: str | None, url: str | None, email: str | None, today: date) -> str:

@@ -24,12 +24,14 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator.build import generate, safe_folders
 from generator.problems import CharterkitError
+from generator.settings import check_settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,12 +44,30 @@ def snapshot(folders: list[Path]) -> dict[str, int]:
     for folder in folders:
         if folder.is_dir():
             for path in folder.rglob("*"):
-                if path.is_file():
-                    found[str(path)] = path.stat().st_mtime_ns
+                try:
+                    if path.is_file():
+                        found[str(path)] = path.stat().st_mtime_ns
+                except OSError:  # removed while the folder was read (an editor's temporary file)
+                    continue
     return found
 
 
-def regenerate(data: Path, docs_dir: Path) -> bool:
+def unexpected(error: Exception, doing: str, debug: bool) -> None:
+    """An error that is not a mistake in the data, said in one line (the traceback too with
+    `--debug`). The preview goes on: the next change is picked up as usual."""
+    if debug:
+        traceback.print_exception(error, file=sys.stderr)
+    lines = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+    hint = "" if debug else " (charterkit serve --debug shows where it happened)"
+    print(
+        f"charterkit: could not {doing}: {detail}; still serving the last good pages{hint}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def regenerate(data: Path, docs_dir: Path, debug: bool = False) -> bool:
     try:
         done = generate(data, docs_dir)
     except CharterkitError as error:
@@ -55,23 +75,31 @@ def regenerate(data: Path, docs_dir: Path) -> bool:
             print(problem, file=sys.stderr)
         print(f"charterkit: {error}; still serving the last good pages", file=sys.stderr, flush=True)
         return False
+    except Exception as error:  # anything else would end the watcher and silently freeze the preview
+        unexpected(error, "regenerate the pages", debug)
+        return False
     print(f"regenerated: {done.written} file(s) changed, {done.removed} removed", file=sys.stderr, flush=True)
     return True
 
 
-def watch(data: Path, docs_dir: Path, folders: list[Path], stop: threading.Event) -> None:
+def watch(data: Path, docs_dir: Path, folders: list[Path], stop: threading.Event, debug: bool = False) -> None:
+    """Regenerate on every change until stopped; no error ends the loop."""
     seen = snapshot(folders)
     while not stop.wait(POLL_SECONDS):
-        now = snapshot(folders)
-        if now != seen:
-            seen = now
-            regenerate(data, docs_dir)
+        try:
+            now = snapshot(folders)
+            if now != seen:
+                seen = now
+                regenerate(data, docs_dir, debug)
+        except Exception as error:
+            unexpected(error, "watch the data for changes", debug)
 
 
 class Preview:
     """Builds the preview into a temporary folder: whole the first time, then only what changed."""
 
-    def __init__(self, config_file: Path, docs_dir: Path, exclude: list[str], port: int) -> None:
+    def __init__(self, config_file: Path, docs_dir: Path, exclude: list[str], port: int, debug: bool = False) -> None:
+        self.debug = debug
         self.config_file = config_file
         self.docs_dir = docs_dir
         self.exclude = "\n".join(exclude) or None
@@ -113,6 +141,9 @@ class Preview:
         except MkDocsException as error:  # includes MkDocs' own Abort, which is a SystemExit
             print(f"charterkit: MkDocs could not build the preview: {error}", file=sys.stderr, flush=True)
             return
+        except Exception as error:  # MkDocs' server would print a traceback and look stuck
+            unexpected(error, "build the preview", self.debug)
+            return
         finally:
             if whole_index is not None:  # a partial build indexes only its pages (see the docstring)
                 index.write_bytes(whole_index)
@@ -148,17 +179,18 @@ def _check_port(port: int) -> None:
             ) from None
 
 
-def serve(data: Path, config_file: Path, port: int) -> int:
+def serve(data: Path, config_file: Path, port: int, debug: bool = False) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     from generator.render import TEMPLATES, languages
 
     _check_port(port)
     docs_dir, _ = safe_folders(config_file, data)
+    check_settings(config_file)
     done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
     _show_mkdocs_warnings()
     codes = languages(done.publication)
-    preview = Preview(config_file, docs_dir, [f"/{code}/" for code in codes[1:]], port)
+    preview = Preview(config_file, docs_dir, [f"/{code}/" for code in codes[1:]], port, debug)
     server = LiveReloadServer(
         builder=preview.build,
         host="127.0.0.1",
@@ -169,7 +201,7 @@ def serve(data: Path, config_file: Path, port: int) -> int:
     )
     stop = threading.Event()
     watcher = threading.Thread(
-        target=watch, args=(data, docs_dir, [data, TEMPLATES], stop), name="charterkit-watch", daemon=True
+        target=watch, args=(data, docs_dir, [data, TEMPLATES], stop, debug), name="charterkit-watch", daemon=True
     )
     config = preview.config()
     plugins = config.plugins  # plugins are kept across rebuilds, as MkDocs' own server does

@@ -166,6 +166,7 @@ def parse_amount(value: Any) -> Any:
 Amount = Annotated[
     float,
     BeforeValidator(parse_amount),
+    AfterValidator(lambda value: value + 0.0),  # -0 is 0: in data files and messages as on the page
     WithJsonSchema(
         {
             "anyOf": [

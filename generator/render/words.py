@@ -31,7 +31,10 @@ STATUS_WORDS = {
 
 
 def number(value: float, decimals: int = 0) -> str:
-    """`1234.5` → `1,234.5`; whole numbers lose their `.0`."""
+    """`1234.5` → `1,234.5`; whole numbers lose their `.0`. Nothing shows as `-0`: a figure that
+    rounds to zero (`-0`, `-0.04`, a difference of two equal floats) is 0, not a fall."""
+    if round(value, decimals) == 0:
+        value = 0.0
     text = f"{value:,.{decimals}f}"
     return text if decimals == 0 or "." not in text else text.rstrip("0").rstrip(".") or "0"
 
