@@ -163,9 +163,40 @@ def parse_amount(value: Any) -> Any:
     return value
 
 
+MAX_FIGURE = 10**15
+"""The largest figure (and count) taken. A float holds whole numbers exactly only up to about
+9 x 10^15; beyond that figures lose their last digits, neighbouring values print alike and a
+chart cannot tell them apart. No public body counts or spends more than this."""
+_NUMBER_TEXT = re.compile(r"\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*")
+
+
+def check_figure(value: Any) -> Any:
+    """Refuse a figure too large to hold exactly, before it is converted (a 400-digit count would
+    otherwise pass as an int and fail far later, in a float)."""
+    number = value
+    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
+        number = float(value)  # never raises: too large a text becomes inf
+    if isinstance(number, int | float) and not isinstance(number, bool) and not abs(number) <= MAX_FIGURE:
+        written = value if isinstance(value, str) else f"{value:g}"
+        shown = written.strip() if len(written) <= 30 else written.strip()[:27] + "..."
+        raise ValueError(
+            f"is too large: figures go up to {MAX_FIGURE:,} (10^15), got '{shown}'; check for extra digits"
+        )
+    return value
+
+
+def _amount(value: Any) -> Any:
+    return check_figure(parse_amount(check_figure(value)))
+
+
+Figure = Annotated[float, BeforeValidator(check_figure)]
+"""A number up to MAX_FIGURE (numerators, denominators, peers' values)."""
+Count = Annotated[int, BeforeValidator(check_figure)]
+"""A whole number up to MAX_FIGURE (sample sizes, element counts)."""
+
 Amount = Annotated[
     float,
-    BeforeValidator(parse_amount),
+    BeforeValidator(_amount),
     WithJsonSchema(
         {
             "anyOf": [
