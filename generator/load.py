@@ -8,10 +8,12 @@ aliases, tags and tabs are errors, and each value remembers where it came from.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import pickle
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,12 +90,78 @@ class Limits:
 LIMITS = Limits()
 
 
+_NOT_A_FILE = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def read_bytes(path: Path, file: str, max_bytes: int | None = None) -> tuple[bytes | None, list[Problem]]:
+    """A data file's bytes, read only if it is a regular file no larger than the limit.
+
+    The file is opened without blocking and checked on the open handle: opening a named pipe
+    would otherwise wait for a writer for ever, and a device could be read without end. No more
+    than the limit (and one byte) is ever read.
+    """
+    max_bytes = LIMITS.max_bytes if max_bytes is None else max_bytes
+    try:
+        kind = stat.S_IFMT(path.stat().st_mode)
+    except OSError as error:
+        return None, [Problem(file, 1, 1, "", unreadable(error))]
+    if kind != stat.S_IFREG:  # a socket cannot even be opened: say what it is first
+        return None, [Problem(file, 1, 1, "", _not_a_file(kind))]
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        return None, [Problem(file, 1, 1, "", unreadable(error))]
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):  # replaced since it was looked at
+            return None, [Problem(file, 1, 1, "", _not_a_file(stat.S_IFMT(info.st_mode)))]
+        if info.st_size > max_bytes:
+            return None, [Problem(file, 1, 1, "", _too_big(info.st_size, max_bytes))]
+        os.set_blocking(handle, True)
+        chunks = []
+        left = max_bytes + 1
+        while left > 0 and (chunk := os.read(handle, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks), []
+    except OSError as error:
+        return None, [Problem(file, 1, 1, "", unreadable(error))]
+    finally:
+        os.close(handle)
+
+
+def _not_a_file(kind: int) -> str:
+    if kind == stat.S_IFDIR:
+        return "is a folder, but it must be a file; move the folder away and write the file in its place"
+    return f"is {_NOT_A_FILE.get(kind, 'not a regular file')}, not a file; remove it from the data folder"
+
+
+def unreadable(error: OSError) -> str:
+    """Why a file cannot be read, with what to do about it."""
+    if error.errno == errno.ELOOP:
+        return "is a link that leads back to itself (a loop); remove the link or copy the file in its place"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read: permission denied; let your account read the file (or copy it afresh)"
+    if error.errno == errno.ENOENT:
+        return "cannot be read: it is a link to a file that does not exist; remove the link or copy the file in"
+    return f"cannot be read: {error.strerror}"
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"file is {size:,} bytes; the limit is {max_bytes:,}; split it into smaller files"
+
+
 def read_text(path: Path, file: str, max_bytes: int | None = None) -> tuple[str | None, list[Problem]]:
     """The file as text, or the reason it cannot be read as UTF-8 YAML."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(file, 1, 1, "", f"cannot be read: {error.strerror}")]
+    raw, problems = read_bytes(path, file, max_bytes)
+    if raw is None:
+        return None, problems
     return decode(raw, file, max_bytes)
 
 
@@ -105,7 +173,7 @@ def decode(raw: bytes, file: str, max_bytes: int | None = None) -> tuple[str | N
         return None, [Problem(file, line, column, "", message)]
 
     if len(raw) > max_bytes:
-        return fail(f"file is {len(raw):,} bytes; the limit is {max_bytes:,}; split it into smaller files")
+        return fail(_too_big(len(raw), max_bytes))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail("file is saved as UTF-16; save it as UTF-8")
     if b"\x00" in raw:
@@ -178,10 +246,9 @@ class ParseCache:
 
 def parse_file(path: Path, file: str, cache: ParseCache | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one YAML file, from the cache when its bytes are unchanged."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(file, 1, 1, "", f"cannot be read: {error.strerror}")]
+    raw, problems = read_bytes(path, file)
+    if raw is None:
+        return None, problems
     key = ParseCache.key(raw, file) if cache else ""
     if cache and (hit := cache.get(key, file)):
         return hit, []

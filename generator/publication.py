@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter
+from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter, unreadable
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
 from generator.models.common import Model
@@ -70,15 +71,16 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
     site_file = root / "site.yml"
     if not root.is_dir():
         return publication, [Problem(str(root), 1, 1, "", "folder not found; give the folder that holds site.yml")]
-    if site_file.is_file():
+    site = None
+    if site_file.exists() or site_file.is_symlink():  # a folder, pipe or broken link says what it is
         site, _ = _read_model(site_file, Site, problems, cache)
-        if site:
-            publication.site = site[0]
-            publication.documents[("site", "site")] = site[1]
-        else:
-            publication.failed.add(("site", "site"))
     else:
         problems.append(Problem(str(site_file), 1, 1, "", "file not found; every publication needs a site.yml"))
+    if site:
+        publication.site = site[0]
+        publication.documents[("site", "site")] = site[1]
+    else:  # one problem, not one for every unit named elsewhere
+        publication.failed.add(("site", "site"))
     targets: dict[str, tuple[dict[str, Any], type[Model]]] = {
         "framework": (publication.frameworks, Framework),
         "charter": (publication.charters, Charter),
@@ -166,6 +168,9 @@ def _files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[P
                 Problem(str(path), 1, 1, "", f"not read: expected a {' or '.join(suffixes)} file here", "warning")
             )
             continue
+        if path.is_symlink() and not _resolves(path):
+            problems.append(Problem(str(path), 1, 1, "", unreadable(OSError(errno.ELOOP, "loop"))))
+            continue
         if path.is_symlink() and not path.resolve().is_relative_to(inside):
             problems.append(
                 Problem(str(path), 1, 1, "", "is a link to a file outside the data folder; copy the file in instead")
@@ -173,6 +178,15 @@ def _files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[P
             continue
         found.append(path)
     return found
+
+
+def _resolves(path: Path) -> bool:
+    """Whether a link leads somewhere: a loop of links raises (RuntimeError before Python 3.13)."""
+    try:
+        path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return True
 
 
 def _read_model(
@@ -237,7 +251,7 @@ def _unknown_folders(root: Path) -> list[Problem]:
     known = set(FOLDERS) | _OTHER_FOLDERS
     problems = []
     for path in sorted(root.iterdir()):
-        if path.is_dir() and not path.name.startswith(".") and path.name not in known:
+        if path.is_dir() and not path.name.startswith(".") and path.name not in known and path.name != "site.yml":
             hint = did_you_mean(path.name, known)
             problems.append(Problem(str(path), 1, 1, "", f"unknown folder; its files are not read{hint}", "warning"))
     return problems
