@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from generator.bodies import body_problems
 from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter, unreadable
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
@@ -226,9 +227,12 @@ def _read_post(path: Path, root: Path, problems: list[Problem]) -> Post | None:
     problems.extend(read_problems)
     if text is None:
         return None
-    front, body, _, split_problems = split_front_matter(text, file)
+    front, body, body_line, split_problems = split_front_matter(text, file)
     problems.extend(split_problems)
     if front is None:
+        return None
+    if slow := body_problems(body, file, body_line):
+        problems.extend(slow)
         return None
     document, parse_problems = load_yaml(front, file, line_offset=1)
     problems.extend(parse_problems)
