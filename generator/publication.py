@@ -137,7 +137,10 @@ def adopt_standard_targets(publication: Publication) -> None:
         if comparison != ("at-least" if measure.polarity == "higher-is-better" else "at-most"):
             continue
         # From the first published result, or with none yet, from when the charter took effect.
-        first = min((r.period for r in measure.results), default=None) or Period.parse(f"{since[mid]:%Y-%m}")
+        try:
+            first = min((r.period for r in measure.results), default=None) or Period.parse(f"{since[mid]:%Y-%m}")
+        except ValueError:  # a charter dated in a far-off year: validate reports it
+            continue
         target = Target.model_validate({"from": first, "value": value})
         publication.measures[mid] = measure.model_copy(update={"targets": (target,)})
 

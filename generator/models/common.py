@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from generator.periods import EXPECTED as PERIOD_EXPECTED
-from generator.periods import Period
+from generator.periods import Period, date_problem
 
 
 class Model(BaseModel):
@@ -245,11 +245,14 @@ def _parse_due(value: Any, info: ValidationInfo) -> date | Period:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"expected a real date like 2025-03-31, got '{text}'") from None
+            raise ValueError(date_problem(text) or f"expected a real date like 2025-03-31, got '{text}'") from None
     try:
         return _period_from_text(text, year_starts(info))
-    except ValueError:
-        raise ValueError(f"expected a date like 2025-03-31 or {PERIOD_EXPECTED}, got '{text}'") from None
+    except ValueError as error:
+        if str(error).startswith(f"'{text}' is in the year"):
+            raise
+        plainly = date_problem(text)
+        raise ValueError(plainly or f"expected a date like 2025-03-31 or {PERIOD_EXPECTED}, got '{text}'") from None
 
 
 Due = Annotated[
