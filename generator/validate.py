@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.custom_templates import template_problems
 from generator.load import Document, ParseCache, Path_
 from generator.models import Assessment, Framework, Measure
 from generator.models.assessment import NOT_ASSESSED
@@ -47,6 +48,7 @@ def validate(root: Path, cache: ParseCache | None = None) -> tuple[Publication, 
     problems.extend(Checker(publication).run())
     problems.extend(language_problems(publication))
     problems.extend(link_problems(publication))
+    problems.extend(template_problems(root))
     return publication, sorted(problems, key=lambda p: (p.file, p.line, p.column, p.field, p.message))
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
+from generator.custom_templates import template_failure
 from generator.publication import Publication
 from generator.render import i18n, links, pages, sentences, tables, words
 from generator.render.charts import line_chart
@@ -140,7 +141,12 @@ def render(publication: Publication, as_of: date, cache: Path | None = None) -> 
         target = output if code == codes[0] else Prefixed(output, f"{code}/")
         sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
         with i18n.speaking(code, sample and code != codes[0]):
-            _render_pages(shown, env, target, as_of)  # type: ignore[arg-type]
+            try:
+                _render_pages(shown, env, target, as_of)  # type: ignore[arg-type]
+            except (jinja2.TemplateError, UnicodeDecodeError) as error:
+                if not overrides:
+                    raise  # charterkit's own templates: a bug to see in full
+                raise template_failure(error, folder) from None
     return output
 
 
