@@ -269,7 +269,7 @@ def load_yaml(
     With `typed=True`, scalars are resolved by YAML 1.2's core schema instead (numbers, booleans,
     null) - the way an editor reads the file against its JSON Schema.
     """
-    problems = _tabs(text, file, line_offset)
+    problems = tab_problems(text, file, line_offset)
     if problems:
         return None, problems
     builder = _Builder(file, typed, line_offset)
@@ -278,7 +278,7 @@ def load_yaml(
             if builder.feed(event):
                 break
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, text, file, line_offset)]
+        return None, [syntax_problem(error, text, file, line_offset)]
     if builder.problems:
         return None, builder.problems
     if not builder.documents:
@@ -291,7 +291,7 @@ def load_yaml(
     return Document(file, root, builder.marks), []
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: int) -> Problem:
+def syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: int) -> Problem:
     """The problem libyaml found, located and worded by charterkit (see `generator.syntax`)."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     end = mark.index if mark else len(text)
@@ -305,7 +305,7 @@ def _syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: in
     return Problem(file, line + line_offset, column, "", message)
 
 
-def _tabs(text: str, file: str, line_offset: int) -> list[Problem]:
+def tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:
     if "\t" not in text:
         return []
     for number, line in enumerate(text.split("\n"), start=1):
