@@ -301,8 +301,43 @@ def syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: int
         column = deep - (text.rfind("\n", 0, deep) + 1) + 1
         return Problem(file, line + line_offset, column, "", DEEP)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = meaning(getattr(error, "problem", None), getattr(error, "context", None))
+    problem, context = getattr(error, "problem", None), getattr(error, "context", None)
+    if located := _closer_look(text, line, column, problem or ""):
+        line, column, message = located
+    else:
+        message = meaning(problem, context)
     return Problem(file, line + line_offset, column, "", message)
+
+
+_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(?=[^\s:])(.*)$")
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*):\s+(.*?)\s*$")
+
+
+def _closer_look(text: str, line: int, column: int, problem: str) -> tuple[int, int, str] | None:
+    """Two mistakes libyaml words for programmers, read from the lines themselves: `note:Missing`
+    (no space after the colon, reported a line or more later) and a value holding `: `."""
+    lines = text.split("\n")
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        for number in range(min(line, len(lines)), max(line - 3, 0), -1):
+            if found := _NO_SPACE.match(lines[number - 1]):
+                key, rest = found.group(2), found.group(3)
+                shown = rest if len(rest) <= 30 else rest[:27] + "..."
+                message = f"put a space after the colon: write '{key}: {shown}', not '{key}:{shown}'"
+                return number, len(found.group(1)) + len(key) + 2, message
+    if "mapping values are not allowed" in problem and 0 < line <= len(lines):
+        found = _KEY_VALUE.match(lines[line - 1])
+        if found and column > len(found.group(1)) + 1 and ": " in found.group(2):
+            value = found.group(2)
+            quote = "'" if '"' in value else '"'
+            if quote not in value:
+                written = value if len(value) <= 40 else value[:37] + "..."
+                key = found.group(1).strip().removeprefix("- ").strip()
+                message = (
+                    f"the text holds ': ', which YAML reads as a new key; put the text in quotes: "
+                    f"{key}: {quote}{written}{quote}"
+                )
+                return line, len(found.group(1)) + 3, message
+    return None
 
 
 def tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:

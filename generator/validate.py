@@ -240,7 +240,7 @@ class Checker:
                     doc,
                     (*path, "period"),
                     f"expected a {wanted} like {example(wanted, self.pub.year_starts)} for a {measure.frequency} "
-                    f"measure, got '{result.period}'",
+                    f"measure, got '{result.period}', which is {_read_as(result.period)}",
                 )
             self._calendar_quarter(doc, (*path, "period"), result.period)
             self.value_range(doc, (*path, "value"), measure.unit, result.value)
@@ -419,6 +419,12 @@ def _node_path(index: tuple[int, ...]) -> Path_:
     for part in index[1:]:
         path += ["children", part]
     return tuple(path)
+
+
+def _read_as(period: Period) -> str:
+    """What a period was read as, in words: 'the financial year April 2011 to March 2012'."""
+    kind = {"financial-year": "financial year", "half": "half-year", "span": "span"}.get(period.kind, period.kind)
+    return f"the {kind} {period.months}" if period.kind != "year" else f"the calendar year {period.text}"
 
 
 def example(kind: str, year_starts: int) -> str:

@@ -94,6 +94,11 @@ def check_link(value: str) -> str:
     """A web address, mailto:, tel: or site path, with nothing that could end a link or a tag."""
     if _LINK.fullmatch(value):
         return value
+    if value.lower().startswith("tel:"):
+        raise ValueError(
+            f"a telephone link holds only digits, spaces, + and -, got '{value}'; for a phone number residents "
+            "call, add a contact channel of kind telephone in site.yml, or write the link as tel:+441164960000"
+        )
     raise ValueError(
         "expected a link starting https://, http://, mailto:, tel: or / with no spaces, quotes or brackets "
         f"(write them as %20, %22, %28...), got '{value}'"
