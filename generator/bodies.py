@@ -10,6 +10,7 @@ allows is read in time proportional to its length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -56,7 +57,7 @@ def body_problems(body: str, file: str, first_line: int) -> list[Problem]:
         offsets.append(offsets[-1] + len(line) + 1)
 
     def at(offset: int, message: str) -> Problem:
-        index = max(i for i in range(len(lines)) if offsets[i] <= offset) if offset > 0 else 0
+        index = bisect.bisect_right(offsets, offset) - 1
         return Problem(file, first_line + index, offset - offsets[index] + 1, "", message)
 
     for number, line in enumerate(lines):
