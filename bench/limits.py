@@ -137,7 +137,7 @@ def figures_past_the_limit() -> dict[str, str]:
 
 CASES: dict[str, tuple[str, Callable[[], dict[str, str]], bool]] = {
     "largest-update": ("an update body of 5 MB, the largest file allowed", largest_update, True),
-    "most-results": ("one measure file of 5 MB: as many results as fit", most_results, True),
+    "most-results": ("one measure file of 5 MB: as many results (spans of months) as fit", most_results, True),
     "longest-line": ("a 5 MB definition on one line", longest_line, True),
     "most-links": ("a 5 MB update of links, one per list item", most_links, True),
     "deepest-yaml": (f"a framework nested {MAX_DEPTH - 1} YAML levels deep", deepest_yaml, True),
