@@ -16,6 +16,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     PlainSerializer,
     PlainValidator,
     ValidationInfo,
@@ -195,9 +196,13 @@ def _amount(value: Any) -> Any:
 
 
 Figure = Annotated[float, BeforeValidator(check_figure)]
-"""A number up to MAX_FIGURE (numerators, denominators, peers' values)."""
-Count = Annotated[int, BeforeValidator(check_figure)]
-"""A whole number up to MAX_FIGURE (sample sizes, element counts)."""
+"""A number up to MAX_FIGURE (peers' values)."""
+NonNegative = Annotated[float, Field(ge=0), BeforeValidator(check_figure)]
+"""A number from 0 up to MAX_FIGURE (a numerator)."""
+Positive = Annotated[float, Field(gt=0), BeforeValidator(check_figure)]
+"""A number more than 0 up to MAX_FIGURE (a denominator)."""
+Count = Annotated[int, Field(ge=0), BeforeValidator(check_figure)]
+"""A whole number from 0 up to MAX_FIGURE (sample sizes, element counts)."""
 
 Amount = Annotated[
     float,

@@ -12,9 +12,10 @@ from generator.models.common import (
     Code,
     Count,
     ElementRef,
-    Figure,
     Model,
+    NonNegative,
     PeriodValue,
+    Positive,
     Slug,
     Source,
     year_starts,
@@ -87,11 +88,11 @@ class Result(Model):
     """The period the figure covers, matching the measure's frequency."""
     value: Amount
     """The figure, in the measure's unit; a duration in seconds, or as 4:22 or 4 min 22 s."""
-    numerator: Figure | None = Field(None, ge=0)
+    numerator: NonNegative | None = None
     """For a percentage: how many met the standard."""
-    denominator: Figure | None = Field(None, gt=0)
+    denominator: Positive | None = None
     """For a percentage: how many were counted."""
-    sample_size: Count | None = Field(None, ge=0)
+    sample_size: Count | None = None
     """For a survey: how many people answered."""
     year_to_date: bool = False
     """True if the figure is cumulative from the start of the year."""
