@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator.languages import direction, endonym
-from generator.load import Loader, ParseCache  # type: ignore[attr-defined]
+from generator.load import (  # type: ignore[attr-defined]
+    Loader,
+    ParseCache,
+    decode,
+    read_bytes,
+    syntax_problem,
+    tab_problems,
+)
 from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 from generator.render import languages, render
@@ -202,7 +209,7 @@ def _folder_keys(config_file: Path) -> tuple[Path, Path, dict[str, tuple[int, in
     """The two folders and where their keys are written. MkDocs' own loader refuses a
     configuration whose docs folder is missing, and the generator is what creates it, so the
     keys are read from the composed YAML (no tags are constructed)."""
-    root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=Loader)
+    root = _compose(config_file)
     values: dict[str, str] = {}
     marks: dict[str, tuple[int, int]] = {}
     if isinstance(root, yaml.MappingNode):
@@ -212,6 +219,27 @@ def _folder_keys(config_file: Path) -> tuple[Path, Path, dict[str, tuple[int, in
                 marks[key.value] = (key.start_mark.line + 1, key.start_mark.column + 1)
     base = config_file.parent
     return base / values.get("docs_dir", "docs"), base / values.get("site_dir", "site"), marks
+
+
+def _compose(config_file: Path) -> yaml.Node | None:
+    """The MkDocs configuration as YAML nodes, or a message saying where it cannot be read."""
+    file = str(config_file)
+    raw, problems = read_bytes(config_file, file)
+    text = None
+    if raw is not None:
+        text, problems = decode(raw, file, max_bytes=len(raw))
+    if text is not None:
+        problems = tab_problems(text, file, 0)
+    if text is None or problems:
+        raise CharterkitError(f"{file} cannot be read as MkDocs' configuration", problems)
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError as error:
+        raise CharterkitError(f"{file} is not valid YAML", [syntax_problem(error, text, file, 0)]) from None
+    if not isinstance(root, yaml.MappingNode):
+        where = Problem(file, 1, 1, "", "expected MkDocs' settings as 'key: value' lines, such as 'site_name: ...'")
+        raise CharterkitError(f"{file} is not an MkDocs configuration", [where])
+    return root
 
 
 def safe_folders(config_file: Path, data: Path) -> tuple[Path, Path]:
@@ -229,6 +257,11 @@ def safe_folders(config_file: Path, data: Path) -> tuple[Path, Path]:
     ):
         here = folder.resolve()
         clash = None
+        if folder.exists() and not folder.is_dir():
+            line, column = marks.get(key, (1, 1))
+            message = f"'{folder}' is a file, but {key} must be a folder; move the file away or name another folder"
+            problems.append(Problem(str(config_file), line, column, key, message))
+            continue
         if _overlap(here, data_dir):
             clash = f"the data folder ({data})"
         elif here == project or project.is_relative_to(here):
@@ -240,7 +273,7 @@ def safe_folders(config_file: Path, data: Path) -> tuple[Path, Path]:
             message = f"'{folder}' is, holds or lies inside {clash}; a build would overwrite it; choose another folder"
             problems.append(Problem(str(config_file), line, column, key, message))
     if problems:
-        raise CharterkitError("the site and docs folders would overwrite files the build needs", problems)
+        raise CharterkitError(f"the site and docs folders named in {config_file} cannot be used", problems)
     return docs_dir, site_dir
 
 

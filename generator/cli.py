@@ -6,7 +6,9 @@ User mistakes end in a message and exit code 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import math
 import signal
 import sys
 import threading
@@ -15,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import __version__
+from generator.periods import date_problem
 from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 
@@ -26,7 +29,10 @@ def _stop(signum: int, frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help and --version end with 0; a usage mistake is 1, like any other
+        return 0 if done.code in (0, None) else 1
     from generator.load import LIMITS
 
     LIMITS.max_bytes = int(args.max_file_size * 1_000_000)
@@ -39,9 +45,62 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"charterkit: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # a folder that cannot be written, a file where a folder should be
+        print(f"charterkit: {os_problem(error)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("charterkit: stopped", file=sys.stderr)
         return 130
+
+
+_FIXES = {
+    errno.EACCES: "permission denied; let your account write there (or choose another folder)",
+    errno.EPERM: "not permitted; let your account write there (or choose another folder)",
+    errno.EROFS: "the disk is read-only; choose a folder on a disk that can be written",
+    errno.ENOSPC: "the disk is full; free some space and run the command again",
+    errno.EDQUOT: "your disk quota is used up; free some space and run the command again",
+    errno.EEXIST: "a file is in the way where a folder is needed; move it away or choose another place",
+    errno.ENOTDIR: "a file is in the way where a folder is needed; move it away or choose another place",
+    errno.EISDIR: "a folder is in the way where a file is needed; move it away or choose another place",
+    errno.ENOENT: "the folder it goes in does not exist; create it first",
+    errno.ELOOP: "a link there leads back to itself (a loop); remove the link",
+    errno.ENAMETOOLONG: "the name is too long for this computer; use a shorter one",
+}
+
+
+def os_problem(error: OSError) -> str:
+    """What the operating system refused, named by the path and said as what to do."""
+    where = error.filename if error.filename is not None else "a file"
+    fix = _FIXES.get(error.errno or 0, f"{error.strerror or error}; check the file and the folder it is in")
+    return f"{where}: cannot write or read here: {fix}"
+
+
+def _megabytes(text: str) -> float:
+    """--max-file-size: a size in megabytes that is a real, positive number."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= 1_000):
+        raise argparse.ArgumentTypeError(f"expected a size in megabytes from more than 0 to 1000, like 5, got '{text}'")
+    return value
+
+
+def _port(text: str) -> int:
+    """--port: a TCP port people can use without special rights on most machines: 1 to 65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, like 8000, got '{text}'")
+    return int(text)
+
+
+def _day(text: str) -> date:
+    """--date: a real date, said plainly when it is not one."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            date_problem(text) or f"expected a date like 2025-04-01, got '{text}'"
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,7 +110,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"charterkit {__version__}")
     parser.add_argument(
-        "--max-file-size", type=float, default=5.0, metavar="MB", help="refuse data files larger than this (default: 5)"
+        "--max-file-size",
+        type=_megabytes,
+        default=5.0,
+        metavar="MB",
+        help="refuse data files larger than this (default: 5)",
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
@@ -70,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when data or templates change")
     serve.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     serve.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration (default: mkdocs.yml)")
-    serve.add_argument("--port", default=8000, type=int, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument("--port", default=8000, type=_port, help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument(
         "--debug", action="store_true", help="print the traceback of an unexpected error while rebuilding"
     )
@@ -81,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     update = kinds.add_parser("update", help="a dated post skeleton in data/updates/")
     update.add_argument("title", help="the post's title")
     update.add_argument("--data", default="data", type=Path, help="the data folder (default: data)")
-    update.add_argument("--date", default=None, type=date.fromisoformat, help="publication date (default: today)")
+    update.add_argument("--date", default=None, type=_day, help="publication date (default: today)")
     update.set_defaults(run=_new_update)
     period = kinds.add_parser("period", help="an empty result for PERIOD in every measure due then")
     period.add_argument("period", help="2025-Q1, 2025-04, 2025-26 or 2025")

@@ -49,7 +49,14 @@ def load_revision(repo: Path, data: str, revision: str | None, into: Path) -> tu
         message = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["unknown revision"]
         raise CharterkitError(f"git could not read '{data}' at {revision}: {message[0]}")
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
-        archive.extractall(into, filter="data")
+        try:
+            archive.extractall(into, filter="data")
+        except tarfile.FilterError as error:  # a committed link to somewhere outside the data
+            member = error.tarinfo.name
+            raise CharterkitError(
+                f"{member} at {revision} is a link to '{error.tarinfo.linkname}', outside the data folder; "
+                "commit the file itself in place of the link"
+            ) from None
     publication, problems = validate(into / data)
     return publication, _errors(problems, into, f"{revision}:")
 

@@ -8,10 +8,12 @@ aliases, tags and tabs are errors, and each value remembers where it came from.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import pickle
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,12 +91,78 @@ class Limits:
 LIMITS = Limits()
 
 
+_NOT_A_FILE = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def read_bytes(path: Path, file: str, max_bytes: int | None = None) -> tuple[bytes | None, list[Problem]]:
+    """A data file's bytes, read only if it is a regular file no larger than the limit.
+
+    The file is opened without blocking and checked on the open handle: opening a named pipe
+    would otherwise wait for a writer for ever, and a device could be read without end. No more
+    than the limit (and one byte) is ever read.
+    """
+    max_bytes = LIMITS.max_bytes if max_bytes is None else max_bytes
+    try:
+        kind = stat.S_IFMT(path.stat().st_mode)
+    except OSError as error:
+        return None, [Problem(file, 1, 1, "", unreadable(error))]
+    if kind != stat.S_IFREG:  # a socket cannot even be opened: say what it is first
+        return None, [Problem(file, 1, 1, "", _not_a_file(kind))]
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        return None, [Problem(file, 1, 1, "", unreadable(error))]
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):  # replaced since it was looked at
+            return None, [Problem(file, 1, 1, "", _not_a_file(stat.S_IFMT(info.st_mode)))]
+        if info.st_size > max_bytes:
+            return None, [Problem(file, 1, 1, "", _too_big(info.st_size, max_bytes))]
+        os.set_blocking(handle, True)
+        chunks = []
+        left = max_bytes + 1
+        while left > 0 and (chunk := os.read(handle, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks), []
+    except OSError as error:
+        return None, [Problem(file, 1, 1, "", unreadable(error))]
+    finally:
+        os.close(handle)
+
+
+def _not_a_file(kind: int) -> str:
+    if kind == stat.S_IFDIR:
+        return "is a folder, but it must be a file; move the folder away and write the file in its place"
+    return f"is {_NOT_A_FILE.get(kind, 'not a regular file')}, not a file; remove it from the data folder"
+
+
+def unreadable(error: OSError) -> str:
+    """Why a file cannot be read, with what to do about it."""
+    if error.errno == errno.ELOOP:
+        return "is a link that leads back to itself (a loop); remove the link or copy the file in its place"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read: permission denied; let your account read the file (or copy it afresh)"
+    if error.errno == errno.ENOENT:
+        return "cannot be read: it is a link to a file that does not exist; remove the link or copy the file in"
+    return f"cannot be read: {error.strerror}"
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"file is {size:,} bytes; the limit is {max_bytes:,}; split it into smaller files"
+
+
 def read_text(path: Path, file: str, max_bytes: int | None = None) -> tuple[str | None, list[Problem]]:
     """The file as text, or the reason it cannot be read as UTF-8 YAML."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(file, 1, 1, "", f"cannot be read: {error.strerror}")]
+    raw, problems = read_bytes(path, file, max_bytes)
+    if raw is None:
+        return None, problems
     return decode(raw, file, max_bytes)
 
 
@@ -106,7 +174,7 @@ def decode(raw: bytes, file: str, max_bytes: int | None = None) -> tuple[str | N
         return None, [Problem(file, line, column, "", message)]
 
     if len(raw) > max_bytes:
-        return fail(f"file is {len(raw):,} bytes; the limit is {max_bytes:,}; split it into smaller files")
+        return fail(_too_big(len(raw), max_bytes))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail("file is saved as UTF-16; save it as UTF-8")
     if b"\x00" in raw:
@@ -179,10 +247,9 @@ class ParseCache:
 
 def parse_file(path: Path, file: str, cache: ParseCache | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one YAML file, from the cache when its bytes are unchanged."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(file, 1, 1, "", f"cannot be read: {error.strerror}")]
+    raw, problems = read_bytes(path, file)
+    if raw is None:
+        return None, problems
     key = ParseCache.key(raw, file) if cache else ""
     if cache and (hit := cache.get(key, file)):
         return hit, []
@@ -203,7 +270,7 @@ def load_yaml(
     With `typed=True`, scalars are resolved by YAML 1.2's core schema instead (numbers, booleans,
     null) - the way an editor reads the file against its JSON Schema.
     """
-    problems = _tabs(text, file, line_offset)
+    problems = tab_problems(text, file, line_offset)
     if problems:
         return None, problems
     builder = _Builder(file, typed, line_offset)
@@ -215,7 +282,7 @@ def load_yaml(
         if not builder.problems:
             builder.problems.extend(_second_document(events, file, line_offset))
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, text, file, line_offset)]
+        return None, [syntax_problem(error, text, file, line_offset)]
     if builder.problems:
         return None, builder.problems
     if not builder.documents:
@@ -243,7 +310,7 @@ def _second_document(events: Iterator[yaml.Event], file: str, line_offset: int) 
     return [Problem(file, line + line_offset, column, "", SECOND_DOCUMENT)]
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: int) -> Problem:
+def syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: int) -> Problem:
     """The problem libyaml found, located and worded by charterkit (see `generator.syntax`)."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     end = mark.index if mark else len(text)
@@ -253,11 +320,46 @@ def _syntax_problem(error: yaml.YAMLError, text: str, file: str, line_offset: in
         column = deep - (text.rfind("\n", 0, deep) + 1) + 1
         return Problem(file, line + line_offset, column, "", DEEP)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = meaning(getattr(error, "problem", None), getattr(error, "context", None))
+    problem, context = getattr(error, "problem", None), getattr(error, "context", None)
+    if located := _closer_look(text, line, column, problem or ""):
+        line, column, message = located
+    else:
+        message = meaning(problem, context)
     return Problem(file, line + line_offset, column, "", message)
 
 
-def _tabs(text: str, file: str, line_offset: int) -> list[Problem]:
+_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(?=[^\s:])(.*)$")
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*):\s+(.*?)\s*$")
+
+
+def _closer_look(text: str, line: int, column: int, problem: str) -> tuple[int, int, str] | None:
+    """Two mistakes libyaml words for programmers, read from the lines themselves: `note:Missing`
+    (no space after the colon, reported a line or more later) and a value holding `: `."""
+    lines = text.split("\n")
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        for number in range(min(line, len(lines)), max(line - 3, 0), -1):
+            if found := _NO_SPACE.match(lines[number - 1]):
+                key, rest = found.group(2), found.group(3)
+                shown = rest if len(rest) <= 30 else rest[:27] + "..."
+                message = f"put a space after the colon: write '{key}: {shown}', not '{key}:{shown}'"
+                return number, len(found.group(1)) + len(key) + 2, message
+    if "mapping values are not allowed" in problem and 0 < line <= len(lines):
+        found = _KEY_VALUE.match(lines[line - 1])
+        if found and column > len(found.group(1)) + 1 and ": " in found.group(2):
+            value = found.group(2)
+            quote = "'" if '"' in value else '"'
+            if quote not in value:
+                written = value if len(value) <= 40 else value[:37] + "..."
+                key = found.group(1).strip().removeprefix("- ").strip()
+                message = (
+                    f"the text holds ': ', which YAML reads as a new key; put the text in quotes: "
+                    f"{key}: {quote}{written}{quote}"
+                )
+                return line, len(found.group(1)) + 3, message
+    return None
+
+
+def tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:
     if "\t" not in text:
         return []
     for number, line in enumerate(text.split("\n"), start=1):

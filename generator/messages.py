@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.load import Document, Path_, format_path
+from generator.periods import date_problem
 from generator.problems import Problem, describe, did_you_mean
 
 _NUMBER = "a number"
@@ -120,6 +121,8 @@ def _message(item: Any, path: Path_, model: type[BaseModel]) -> str:
         return f"must have at most {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
     if kind == "value_error":
         return str(ctx.get("error", item["msg"]))
+    if kind.startswith("date") and isinstance(found, str) and (plainly := date_problem(found)):
+        return plainly
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, got {describe(found)}"
     if kind == "string_too_short":

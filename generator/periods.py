@@ -33,6 +33,17 @@ EXPECTED = (
 _MONTH_NAMES = tuple(calendar.month_name)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years a period may fall in. Far-off years are typing slips, and the calendar ends at 9999:
+the period after `9999-Q4`, or a result due two years after it, cannot be dated at all."""
+
+
+def _far_off(text: str, year: int) -> str:
+    return (
+        f"'{text}' is in the year {year}; charterkit reports on the years {FIRST_YEAR} to {LAST_YEAR}: check the year"
+    )
+
+
 def financial_start(year_starts: int) -> int:
     """The month a financial year starts in: the publication's own, or April (the UK's) for a
     publication that reports in calendar years but still writes `2024-25`."""
@@ -56,6 +67,20 @@ class Period:
         if isinstance(value, Period):
             return value
         text = " ".join(str(value).split())
+        if long := re.search(r"[0-9]{5,}", text):
+            message = f"'{text}' has a year of {len(long.group())} digits; write the year with four, like 2026-Q1"
+            raise ValueError(message)
+        # Every four digits in a period are a year; checked before any date is made of them.
+        years = [int(y) for y in re.findall(r"(?<![0-9])[0-9]{4}(?![0-9])", text)]
+        if any(not FIRST_YEAR <= year <= LAST_YEAR for year in years):
+            raise ValueError(_far_off(text, next(y for y in years if not FIRST_YEAR <= y <= LAST_YEAR)))
+        period = cls._parse(text, prefer, year_starts)
+        if period.end.year > LAST_YEAR:  # a financial year or span that runs on past the last year
+            raise ValueError(_far_off(period.text, period.end.year))
+        return period
+
+    @classmethod
+    def _parse(cls, text: str, prefer: PeriodKind | None, year_starts: int) -> Period:
         first = financial_start(year_starts)
         if m := _YEAR.fullmatch(text):
             year = int(m[1])
@@ -203,3 +228,27 @@ def _end(year: int, month: int, size: int) -> date:
     """The last day of the `size` months starting at `month`."""
     year, month = _add_months(year, month, size - 1)
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def date_problem(text: str) -> str | None:
+    """Why `text`, written like a date (2026-02-30), is not one, in words; None when it is one or
+    is not written like one."""
+    written = re.fullmatch(r"\s*([0-9]+)-([0-9]+)-([0-9]+)\s*", text)
+    if not written:
+        return None
+    year, month, day = (int(part) for part in written.groups())
+    if len(written[1]) != 4:
+        return f"'{text.strip()}' has a year of {len(written[1])} digits; write the year with four, like 2026-04-01"
+    if not 1 <= month <= 12:
+        return f"'{text.strip()}' has no month {month}: months go from 01 to 12, like 2026-04-01"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (
+            f"{_MONTH_NAMES[month]} {year} has no {_ordinal(day)} (it has {days} days); check the date '{text.strip()}'"
+        )
+    return None
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

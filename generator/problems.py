@@ -6,6 +6,7 @@ Every check reports a :class:`Problem` instead of raising, so that one run shows
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -27,6 +28,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
+        what = visible(what)
         tag = "warning: " if self.severity == "warning" else ""
         return f"{where}: {tag}{what}"
 
@@ -36,9 +38,26 @@ class Problem:
             "line": self.line,
             "column": self.column,
             "field": self.field,
-            "message": self.message,
+            "message": visible(self.message),
             "severity": self.severity,
         }
+
+
+def _invisible(char: str) -> bool:
+    """Characters that print as nothing or as a plain space: format marks (zero-width, bidi),
+    line separators, spaces other than the ordinary one, controls and unassigned code points."""
+    return char != " " and unicodedata.category(char) in ("Cf", "Cc", "Co", "Cn", "Zs", "Zl", "Zp")
+
+
+def visible(message: str) -> str:
+    """`message` with each invisible character written as its code, like <U+200B>, and a word on
+    what that is, so a value that looks right on screen shows what is wrong with it."""
+    found = sorted({char for char in message if char not in "\n\t" and _invisible(char)})
+    if not found:
+        return message
+    shown = "".join(f"<U+{ord(char):04X}>" if char in found else char for char in message)
+    names = ", ".join(f"<U+{ord(c):04X}> ({unicodedata.name(c, 'unnamed').lower()})" for c in found)
+    return f"{shown}; {names} {'is' if len(found) == 1 else 'are'} invisible on screen: delete or retype it"
 
 
 class CharterkitError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,9 +11,10 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from generator.bodies import body_problems
 from generator.files import inside, links_out, unread, unread_top_level
 from generator.future import future_update
-from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter
+from generator.load import Document, ParseCache, load_yaml, parse_file, read_text, split_front_matter, unreadable
 from generator.messages import problems_from
 from generator.models import FOLDERS, Assessment, Benchmark, Charter, Framework, Measure, Plan, Site, Update
 from generator.models.common import MAX_ID, Model, check_slug
@@ -73,17 +75,18 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
     if not root.is_dir():
         return publication, [Problem(str(root), 1, 1, "", "folder not found; give the folder that holds site.yml")]
     problems.extend(links_out(root))
+    site = None
     if not inside(site_file, root):
-        publication.failed.add(("site", "site"))  # reported with the other links out of the folder
-    elif site_file.is_file():
+        pass  # reported with the other links out of the folder
+    elif site_file.exists() or site_file.is_symlink():  # a folder, pipe or broken link says what it is
         site, _ = _read_model(site_file, Site, problems, cache)
-        if site:
-            publication.site = site[0]
-            publication.documents[("site", "site")] = site[1]
-        else:
-            publication.failed.add(("site", "site"))
     else:
         problems.append(Problem(str(site_file), 1, 1, "", "file not found; every publication needs a site.yml"))
+    if site:
+        publication.site = site[0]
+        publication.documents[("site", "site")] = site[1]
+    else:  # one problem, not one for every unit named elsewhere
+        publication.failed.add(("site", "site"))
     targets: dict[str, tuple[dict[str, Any], type[Model]]] = {
         "framework": (publication.frameworks, Framework),
         "charter": (publication.charters, Charter),
@@ -140,7 +143,10 @@ def adopt_standard_targets(publication: Publication) -> None:
         if comparison != ("at-least" if measure.polarity == "higher-is-better" else "at-most"):
             continue
         # From the first published result, or with none yet, from when the charter took effect.
-        first = min((r.period for r in measure.results), default=None) or Period.parse(f"{since[mid]:%Y-%m}")
+        try:
+            first = min((r.period for r in measure.results), default=None) or Period.parse(f"{since[mid]:%Y-%m}")
+        except ValueError:  # a charter dated in a far-off year: validate reports it
+            continue
         target = Target.model_validate({"from": first, "value": value})
         publication.measures[mid] = measure.model_copy(update={"targets": (target,)})
 
@@ -168,6 +174,9 @@ def _files(
         return []
     found = []
     for path in sorted(folder.iterdir()):
+        if path.is_symlink() and not _resolves(path):
+            problems.append(Problem(str(path), 1, 1, "", unreadable(OSError(errno.ELOOP, "loop"))))
+            continue
         if not inside(path, root):
             continue
         skipped, warning = unread(path, suffixes, nested)
@@ -176,6 +185,15 @@ def _files(
         if not skipped:
             found.append(path)
     return found
+
+
+def _resolves(path: Path) -> bool:
+    """Whether a link leads somewhere: a loop of links raises (RuntimeError before Python 3.13)."""
+    try:
+        path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return True
 
 
 def _read_model(
@@ -240,9 +258,12 @@ def _read_post(path: Path, root: Path, problems: list[Problem]) -> Post | None:
     problems.extend(read_problems)
     if text is None:
         return None
-    front, body, _, split_problems = split_front_matter(text, file)
+    front, body, body_line, split_problems = split_front_matter(text, file)
     problems.extend(split_problems)
     if front is None:
+        return None
+    if slow := body_problems(body, file, body_line):
+        problems.extend(slow)
         return None
     document, parse_problems = load_yaml(front, file, line_offset=1)
     problems.extend(parse_problems)
@@ -267,7 +288,7 @@ def _unknown_folders(root: Path) -> list[Problem]:
     known = set(FOLDERS) | _OTHER_FOLDERS
     problems = []
     for path in sorted(root.iterdir()):
-        if path.is_dir() and not path.name.startswith(".") and path.name not in known:
+        if path.is_dir() and not path.name.startswith(".") and path.name not in known and path.name != "site.yml":
             hint = did_you_mean(path.name, known)
             problems.append(Problem(str(path), 1, 1, "", f"unknown folder; its files are not read{hint}", "warning"))
     return problems

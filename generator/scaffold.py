@@ -127,6 +127,8 @@ def init(folder: Path, name: str | None, today: date, url: str | None = None, em
     """A new publication: minimal valid data, MkDocs configuration, workflows that check every pull
     request and publish `main` to GitHub Pages, a pre-commit hook, and charterkit's locked
     dependencies. Without a name it is a sample, marked as one on every page."""
+    if folder.exists() and not folder.is_dir():
+        raise CharterkitError(f"{folder}: is a file, not a folder; give the name of a new folder")
     if folder.exists() and any(folder.iterdir()):
         raise CharterkitError(f"{folder}: is not empty; give a new folder")
     _refuse_what_validate_would(name, url, email, today)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.models import KINDS
+from generator.problems import CharterkitError
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -25,7 +26,13 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def write_schemas(out: Path) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
+    """Write each schema into `out`, which is made if the folder it goes in exists (a mistyped
+    path does not quietly become a tree of new folders)."""
+    if out.exists() and not out.is_dir():
+        raise CharterkitError(f"{out}: is a file, not a folder; give a folder to write the schemas into")
+    if not out.parent.is_dir():
+        raise CharterkitError(f"{out}: the folder it goes in ({out.parent}) does not exist; create it first")
+    out.mkdir(exist_ok=True)
     written = []
     for kind, schema in schemas().items():
         path = out / f"{kind}.schema.json"

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.custom_templates import template_problems
 from generator.future import future_problems
 from generator.load import Document, ParseCache, Path_
 from generator.models import Assessment, Framework, Measure
@@ -49,6 +50,7 @@ def validate(root: Path, cache: ParseCache | None = None) -> tuple[Publication, 
     problems.extend(language_problems(publication))
     problems.extend(link_problems(publication))
     problems.extend(future_problems(publication))
+    problems.extend(template_problems(root))
     return publication, sorted(problems, key=lambda p: (p.file, p.line, p.column, p.field, p.message))
 
 
@@ -240,7 +242,7 @@ class Checker:
                     doc,
                     (*path, "period"),
                     f"expected a {wanted} like {example(wanted, self.pub.year_starts)} for a {measure.frequency} "
-                    f"measure, got '{result.period}'",
+                    f"measure, got '{result.period}', which is {_read_as(result.period)}",
                 )
             self._calendar_quarter(doc, (*path, "period"), result.period)
             self.value_range(doc, (*path, "value"), measure.unit, result.value)
@@ -419,6 +421,12 @@ def _node_path(index: tuple[int, ...]) -> Path_:
     for part in index[1:]:
         path += ["children", part]
     return tuple(path)
+
+
+def _read_as(period: Period) -> str:
+    """What a period was read as, in words: 'the financial year April 2011 to March 2012'."""
+    kind = {"financial-year": "financial year", "half": "half-year", "span": "span"}.get(period.kind, period.kind)
+    return f"the {kind} {period.months}" if period.kind != "year" else f"the calendar year {period.text}"
 
 
 def example(kind: str, year_starts: int) -> str:

@@ -212,7 +212,7 @@ def test_a_template_in_the_data_folder_reaches_no_file_module_or_process(
 
     assert code_ == 1 and "Traceback" not in out + err
     assert "data/templates/contact.md.j2:3:1: " in err, err
-    assert "; fix the template, or remove it to use charterkit's own\n" in err
+    assert "or remove the file to use charterkit's own template\n" in err
     assert "uid=" not in out + err and "root:x" not in out + err
     assert not (publication.parent / "site").exists()
 

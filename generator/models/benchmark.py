@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Model, Slug, Source
+from generator.models.common import Figure, Model, Slug, Source
 
 
 class BenchmarkMeasure(Model):
@@ -48,7 +48,7 @@ class Organisation(Model):
     """True for the publisher's own row."""
     groups: tuple[Slug, ...] = ()
     """Ids of the groups it belongs to."""
-    values: dict[Slug, float] = Field(default_factory=dict)
+    values: dict[Slug, Figure] = Field(default_factory=dict)
     """Its value for each measure id; leave a measure out where there is no figure."""
 
 

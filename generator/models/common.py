@@ -16,6 +16,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     PlainSerializer,
     PlainValidator,
     ValidationInfo,
@@ -23,7 +24,7 @@ from pydantic import (
 )
 
 from generator.periods import EXPECTED as PERIOD_EXPECTED
-from generator.periods import Period
+from generator.periods import Period, date_problem
 
 
 class Model(BaseModel):
@@ -94,6 +95,11 @@ def check_link(value: str) -> str:
     """A web address, mailto:, tel: or site path, with nothing that could end a link or a tag."""
     if _LINK.fullmatch(value):
         return value
+    if value.lower().startswith("tel:"):
+        raise ValueError(
+            f"a telephone link holds only digits, spaces, + and -, got '{value}'; for a phone number residents "
+            "call, add a contact channel of kind telephone in site.yml, or write the link as tel:+441164960000"
+        )
     raise ValueError(
         "expected a link starting https://, http://, mailto:, tel: or / with no spaces, quotes or brackets "
         f"(write them as %20, %22, %28...), got '{value}'"
@@ -163,9 +169,44 @@ def parse_amount(value: Any) -> Any:
     return value
 
 
+MAX_FIGURE = 10**15
+"""The largest figure (and count) taken. A float holds whole numbers exactly only up to about
+9 x 10^15; beyond that figures lose their last digits, neighbouring values print alike and a
+chart cannot tell them apart. No public body counts or spends more than this."""
+_NUMBER_TEXT = re.compile(r"\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*")
+
+
+def check_figure(value: Any) -> Any:
+    """Refuse a figure too large to hold exactly, before it is converted (a 400-digit count would
+    otherwise pass as an int and fail far later, in a float)."""
+    number = value
+    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
+        number = float(value)  # never raises: too large a text becomes inf
+    if isinstance(number, int | float) and not isinstance(number, bool) and not abs(number) <= MAX_FIGURE:
+        written = value if isinstance(value, str) else f"{value:g}"
+        shown = written.strip() if len(written) <= 30 else written.strip()[:27] + "..."
+        raise ValueError(
+            f"is too large: figures go up to {MAX_FIGURE:,} (10^15), got '{shown}'; check for extra digits"
+        )
+    return value
+
+
+def _amount(value: Any) -> Any:
+    return check_figure(parse_amount(check_figure(value)))
+
+
+Figure = Annotated[float, BeforeValidator(check_figure)]
+"""A number up to MAX_FIGURE (peers' values)."""
+NonNegative = Annotated[float, Field(ge=0), BeforeValidator(check_figure)]
+"""A number from 0 up to MAX_FIGURE (a numerator)."""
+Positive = Annotated[float, Field(gt=0), BeforeValidator(check_figure)]
+"""A number more than 0 up to MAX_FIGURE (a denominator)."""
+Count = Annotated[int, Field(ge=0), BeforeValidator(check_figure)]
+"""A whole number from 0 up to MAX_FIGURE (sample sizes, element counts)."""
+
 Amount = Annotated[
     float,
-    BeforeValidator(parse_amount),
+    BeforeValidator(_amount),
     AfterValidator(lambda value: value + 0.0),  # -0 is 0: in data files and messages as on the page
     WithJsonSchema(
         {
@@ -215,11 +256,14 @@ def _parse_due(value: Any, info: ValidationInfo) -> date | Period:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"expected a real date like 2025-03-31, got '{text}'") from None
+            raise ValueError(date_problem(text) or f"expected a real date like 2025-03-31, got '{text}'") from None
     try:
         return _period_from_text(text, year_starts(info))
-    except ValueError:
-        raise ValueError(f"expected a date like 2025-03-31 or {PERIOD_EXPECTED}, got '{text}'") from None
+    except ValueError as error:
+        if str(error).startswith(f"'{text}' is in the year"):
+            raise
+        plainly = date_problem(text)
+        raise ValueError(plainly or f"expected a date like 2025-03-31 or {PERIOD_EXPECTED}, got '{text}'") from None
 
 
 Due = Annotated[

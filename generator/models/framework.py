@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field, model_validator
 
-from generator.models.common import Code, Link, Model, Slug, Source
+from generator.models.common import Code, Count, Link, Model, Slug, Source
 
 
 class Level(Model):
@@ -31,9 +31,9 @@ class Condition(Model):
     """At least this percentage of rated elements must have the level."""
     at_most_percent: float | None = Field(None, ge=0, le=100)
     """At most this percentage of rated elements may have the level."""
-    at_least_count: int | None = Field(None, ge=0)
+    at_least_count: Count | None = None
     """At least this many elements must have the level."""
-    at_most_count: int | None = Field(None, ge=0)
+    at_most_count: Count | None = None
     """At most this many elements may have the level."""
 
     @model_validator(mode="after")

@@ -7,7 +7,19 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from generator.models.common import Amount, Code, ElementRef, Model, PeriodValue, Slug, Source, year_starts
+from generator.models.common import (
+    Amount,
+    Code,
+    Count,
+    ElementRef,
+    Model,
+    NonNegative,
+    PeriodValue,
+    Positive,
+    Slug,
+    Source,
+    year_starts,
+)
 from generator.periods import Period
 
 Unit = Literal["percentage", "count", "duration", "days", "score", "money"]
@@ -76,11 +88,11 @@ class Result(Model):
     """The period the figure covers, matching the measure's frequency."""
     value: Amount
     """The figure, in the measure's unit; a duration in seconds, or as 4:22 or 4 min 22 s."""
-    numerator: float | None = Field(None, ge=0)
+    numerator: NonNegative | None = None
     """For a percentage: how many met the standard."""
-    denominator: float | None = Field(None, gt=0)
+    denominator: Positive | None = None
     """For a percentage: how many were counted."""
-    sample_size: int | None = Field(None, ge=0)
+    sample_size: Count | None = None
     """For a survey: how many people answered."""
     year_to_date: bool = False
     """True if the figure is cumulative from the start of the year."""

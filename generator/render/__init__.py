@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import traceback
 from collections.abc import Callable
 from datetime import date
 from io import IOBase
@@ -21,7 +20,7 @@ import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.problems import CharterkitError, Problem
+from generator.custom_templates import template_failure
 from generator.publication import Publication
 from generator.render import i18n, links, pages, sentences, tables, words
 from generator.render.charts import line_chart
@@ -176,41 +175,18 @@ def render(publication: Publication, as_of: date, cache: Path | None = None) -> 
     env = environment(folder, cache, overrides)
     output = Output()
     codes = languages(publication)
-    try:
-        for code in codes:
-            shown = publication if code == codes[0] else translated(publication, code)[0]
-            target = output if code == codes[0] else Prefixed(output, f"{code}/")
-            sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
-            with i18n.speaking(code, sample and code != codes[0]):
+    for code in codes:
+        shown = publication if code == codes[0] else translated(publication, code)[0]
+        target = output if code == codes[0] else Prefixed(output, f"{code}/")
+        sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
+        with i18n.speaking(code, sample and code != codes[0]):
+            try:
                 _render_pages(shown, env, target, as_of)  # type: ignore[arg-type]
-    except (jinja2.TemplateError, RecursionError, OverflowError) as error:
-        raise template_problem(error, folder) from None
+            except (jinja2.TemplateError, UnicodeDecodeError, RecursionError, OverflowError) as error:
+                if not overrides:
+                    raise  # charterkit's own templates: a bug to see in full
+                raise template_failure(error, folder) from None
     return output
-
-
-def template_problem(error: BaseException, folder: Path) -> CharterkitError:
-    """A publication's template that cannot render, named with its line: the error is in code
-    the publication added (`data/templates/`), since charterkit's own templates are tested."""
-    where = [
-        (frame.filename, frame.lineno or 1)
-        for frame in traceback.extract_tb(error.__traceback__)
-        if frame.filename.endswith(".j2")
-    ]
-    file, line = (
-        where[-1] if where else (getattr(error, "filename", None) or str(folder), getattr(error, "lineno", 1) or 1)
-    )
-    what = (
-        "it calls itself without end"
-        if isinstance(error, RecursionError)
-        else str(error.args[0] if error.args else error)
-    )
-    what = what.rstrip(".")
-    if "unsafe" in what:
-        what += " (templates in the data folder run in a sandbox: they see the page's data, never files or modules)"
-    fix = "fix the template, or remove it to use charterkit's own"
-    return CharterkitError(
-        "a template in the data folder could not be rendered", [Problem(file, line, 1, "", f"{what}; {fix}")]
-    )
 
 
 def _render_pages(publication: Publication, env: Environment, output: Output, as_of: date) -> None:

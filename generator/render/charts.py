@@ -82,22 +82,27 @@ def _range(values: list[float], unit: str) -> tuple[float, float]:
         low, high = max(low, 0), min(high, 100)
     if min(values) >= 0:
         low = max(low, 0)
-    if high <= low:
-        high = low + 1
+    # Near the largest figures a float cannot tell `low + 1` from `low`: widen by its own precision.
+    if high - low < 1e-6 * max(abs(low), abs(high), 1):
+        high = low + max(1.0, 1e-6 * abs(low))
     return low, high
 
 
+MAX_TICKS = 12
+
+
 def _ticks(low: float, high: float, unit: str = "") -> list[float]:
+    """Round values for the axis, counted out rather than added up, so their number is bounded
+    whatever the figures (adding a step too small for the float at 10^18 would never end)."""
     span = high - low
+    if not (math.isfinite(span) and span > 0):
+        return []
     raw = span / 4
     magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 0.1
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     if unit == "duration" and raw >= 20:  # whole minutes and seconds people read: 30 s, 1 min, 5 min
         step = next((m for m in (30, 60, 120, 300, 600, 900, 1800, 3600) if m >= raw), 3600 * math.ceil(raw / 3600))
     first = (low // step + 1) * step
-    ticks = []
-    value = first
-    while value < high:
-        ticks.append(round(value, 6))
-        value += step
-    return ticks
+    count = min(MAX_TICKS, max(0, math.ceil((high - first) / step)))
+    ticks = [round(first + index * step, 6) for index in range(count)]
+    return sorted({tick for tick in ticks if low < tick < high})
