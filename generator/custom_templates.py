@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
 
 from generator.load import read_bytes
 from generator.problems import CharterkitError, Problem
@@ -80,9 +81,9 @@ def template_failure(error: Exception, folder: Path) -> CharterkitError:
             f"includes or extends '{error.name}', which is neither in {folder} nor one of charterkit's "
             f"templates; check the name, {_REMOVE}"
         )
-    elif isinstance(error, jinja2.UndefinedError) and "unsafe" in (error.message or ""):
+    elif isinstance(error, SecurityError) or "unsafe" in str(getattr(error, "message", "") or ""):
         message = (
-            f"{_plain(error.message)}: templates in the data folder run in a sandbox, where they see the "
+            f"{_plain(str(getattr(error, 'message', None) or error))}: templates in the data folder run in a sandbox, where they see the "
             "page's data and charterkit's helpers but never files, modules or commands; "
             f"correct the template, {_REMOVE}"
         )

@@ -102,7 +102,8 @@ class Channel(Model):
         }.get(str(kind), (PHONE if kind in PHONE_KINDS else None, "a number such as 0116 496 0000"))
         if pattern is not None and not pattern.fullmatch(value):
             hint = "; put anything else in the channel's note" if kind in PHONE_KINDS else ""
-            raise ValueError(f"expected {expected} for a {kind} channel, got '{value}'{hint}")
+            article = "an" if str(kind)[:1] in "aeiou" else "a"
+            raise ValueError(f"expected {expected} for {article} {kind} channel, got '{value}'{hint}")
         return value
 
 
