@@ -82,8 +82,9 @@ def template_failure(error: Exception, folder: Path) -> CharterkitError:
             f"templates; check the name, {_REMOVE}"
         )
     elif isinstance(error, SecurityError) or "unsafe" in str(getattr(error, "message", "") or ""):
+        refused = _plain(str(getattr(error, "message", None) or error))
         message = (
-            f"{_plain(str(getattr(error, 'message', None) or error))}: templates in the data folder run in a sandbox, where they see the "
+            f"{refused}: templates in the data folder run in a sandbox, where they see the "
             "page's data and charterkit's helpers but never files, modules or commands; "
             f"correct the template, {_REMOVE}"
         )
