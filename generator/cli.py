@@ -9,6 +9,7 @@ import argparse
 import errno
 import json
 import math
+import os
 import signal
 import sys
 import threading
@@ -44,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"charterkit: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader stopped reading (`charterkit validate data | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush is quiet
         return 1
     except OSError as error:  # a folder that cannot be written, a file where a folder should be
         print(f"charterkit: {os_problem(error)}", file=sys.stderr)

@@ -325,3 +325,24 @@ def test_chart_ticks_are_bounded_for_any_figures() -> None:
         pytest.fail("the chart's ticks did not finish")
     counts = [int(n) for n in done.stdout.split()]
     assert len(counts) == 5 and all(0 < n <= MAX_TICKS for n in counts)
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`charterkit validate data | head`: the reader closes the pipe after a few lines."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS / "base", tmp_path / "data")
+    measure = tmp_path / "data" / "measures" / "calls-in-six-rings.yml"
+    measure.write_text(measure.read_text(encoding="utf-8") + "".join(f"extra{n}: 1\n" for n in range(5000)))
+    command = [sys.executable, "-m", "generator", "validate", "data"]
+    reader = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()  # as `head -1` does
+    errors = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 1
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
