@@ -8,6 +8,7 @@ build succeeded; a lock file refuses a second build running at the same time.
 from __future__ import annotations
 
 import fcntl
+import html
 import logging
 import os
 import re
@@ -36,6 +37,7 @@ from generator.publication import Publication
 from generator.render import languages, render
 from generator.render.i18n import Text, gettext, speaking
 from generator.render.safety import SafeLinks
+from generator.render.words import long_date
 from generator.render.writer import write
 from generator.settings import check_settings
 from generator.today import as_of
@@ -142,9 +144,11 @@ def _language_config(
     config = load_config(str(config_file), **overrides)
     config.markdown_extensions.append(SafeLinks())
     config.theme["language"] = code
+    config.theme.dirs.insert(0, str(OVERRIDES))  # the footer, and the language selector
+    if site is not None:
+        config.extra["charterkit"] = _footer(publication, site.name)
     if len(codes) > 1:
         config.extra["alternate"] = _alternates(codes, code)
-        config.theme.dirs.insert(0, str(OVERRIDES))  # the selector's one partial
     if not default and config.nav:
         config.nav = [_nav_entry(entry) for entry in config.nav]
     for scheme in config.theme.get("palette") or []:  # the colour scheme toggle's name
@@ -152,6 +156,19 @@ def _language_config(
             toggle = scheme["toggle"]
             toggle["name"] = str(gettext(toggle.get("name", "")))
     return config
+
+
+def _footer(publication: Publication, name: str) -> dict[str, str]:
+    """The footer's texts, escaped for HTML (the theme writes them as they are): who publishes,
+    and when a figure was last published, if any result says when it was."""
+    published = [r.published for m in publication.measures.values() for r in m.results if r.published]
+    updated = gettext("Figures last updated on %(date)s.") % {"date": long_date(max(published))} if published else ""
+    return {
+        "publisher": html.escape(str(gettext("Published by %(name)s.") % {"name": str(name)})),
+        "updated": html.escape(str(updated)),
+        "accessibility": html.escape(str(gettext("Accessibility statement"))),
+        "contact": html.escape(str(gettext("Contact us"))),
+    }
 
 
 def curled(name: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 
 from generator.build import exclusive
 from generator.render.writer import MANIFEST
-from tests.conftest import DATA, ROOT, Run
+from tests.conftest import CORPUS, DATA, ROOT, Run, build_in
 
 
 def make_project(where: Path, data: Path = DATA) -> Path:
@@ -339,3 +339,26 @@ def test_every_page_of_the_sample_says_it_is_a_sample(built: Path) -> None:
     assert len(pages) > 40
     unmarked = [str(p.relative_to(built)) for p in pages if "Example content:" not in p.read_text(encoding="utf-8")]
     assert unmarked == []
+
+
+def test_the_footer_says_who_publishes_and_when_figures_were_last_published(built: Path, tmp_path: Path) -> None:
+    """The date is the newest `published` of any result; with none, the footer claims no date."""
+    from generator.validate import validate
+
+    publication, _ = validate(DATA)
+    newest = max(r.published for m in publication.measures.values() for r in m.results if r.published)
+    for page, words in [
+        ("index.html", f"Published by Example City Council. Figures last updated on {newest:%-d %B %Y}."),
+        ("performance/index.html", "Published by Example City Council."),
+        ("cy/index.html", "Cyhoeddwyd gan Cyngor Dinas Enghraifft."),
+    ]:
+        footer = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', (built / page).read_text("utf-8"), re.S)
+        assert footer and words in " ".join(footer[1].split()), (page, footer and footer[1])
+        assert 'href="' in footer[1] and "accessibility/" in footer[1] and "contact/" in footer[1]
+
+    project = make_project(tmp_path, CORPUS / "base")
+    site = build_in(project)
+    footer = re.search(
+        r'<div class="md-copyright__highlight">(.*?)</div>', (site / "index.html").read_text("utf-8"), re.S
+    )
+    assert footer and "Published by Example Test Council." in footer[1] and "last updated" not in footer[1]
