@@ -22,8 +22,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.custom_templates import template_failure
 from generator.publication import Publication
-from generator.render import i18n, links, pages, sentences, tables, words
-from generator.render.charts import line_chart
+from generator.render import cards, i18n, links, pages, sentences, tables, words
+from generator.render.charts import chart_figure, sparkline
 from generator.render.datafiles import add_data_files
 from generator.render.pages import page_contexts
 from generator.render.text import address, attribute, element, linked, markdown, paragraphs, text
@@ -83,10 +83,12 @@ def environment(
     )
     env.globals.update(
         tables=functions_of(tables),
+        cards=functions_of(cards),
         href=links.href,
         md=links.md,
         links=functions_of(links),
-        chart=line_chart,
+        chart=chart_figure,
+        sparkline=sparkline,
         words=functions_of(words),
         sentences=functions_of(sentences),
         pages=functions_of(pages),

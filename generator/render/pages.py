@@ -20,6 +20,7 @@ from generator.models.measure import Result
 from generator.periods import Period
 from generator.publication import Publication
 from generator.render import links
+from generator.render.cards import ORDER, Figure, misses_first, of_standing
 from generator.render.i18n import N_
 from generator.render.i18n import gettext as _
 from generator.render.words import latest, long_date, slug, status_of
@@ -122,6 +123,7 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         "home.md.j2",
         {
             "standings_all": every,
+            "channels": home_groups(pub, standings),
             "promises": sum(len(charter.commitments) for charter in pub.charters.values()),
             "period": periods[-1] if len(periods) == 1 else None,
             "misses": misses,
@@ -259,6 +261,25 @@ def by_channel(rows: list[tuple[Commitment, list[StandardNow]]]) -> list[tuple[s
     # that promise's heading): in each group, untitled promises come first, right under the group's
     # heading, each kind in the charter's order.
     return [(label, sorted(group, key=lambda row: row[0].title is not None)) for label, group in groups.items()]
+
+
+def home_groups(
+    pub: Publication, standings: dict[str, list[tuple[Commitment, list[StandardNow]]]]
+) -> list[tuple[str, str, list[Figure]]]:
+    """Every charter standard as a figure, grouped by channel (label, heading id, figures): in
+    each group misses first, and groups with a miss before the others. With several charters,
+    each figure names its charter, since two may promise different targets for one measure."""
+    several = len(pub.charters) > 1
+    groups: dict[str, list[Figure]] = {}
+    for cid, rows in standings.items():
+        title = pub.charters[cid].title if several else None
+        for commitment, row in rows:
+            groups.setdefault(commitment.channel, []).extend(of_standing(s, title) for s in row)
+    ordered = sorted(
+        ((channel, misses_first(figures)) for channel, figures in groups.items() if figures),
+        key=lambda group: ORDER.get(group[1][0].status, 5),
+    )
+    return [(_(CHANNELS[channel]), CHANNEL_ANCHORS[channel], figures) for channel, figures in ordered]
 
 
 def group_anchor(group: list[Any]) -> str:

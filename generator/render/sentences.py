@@ -15,9 +15,19 @@ from typing import Protocol
 from generator.models import Measure
 from generator.models.measure import Result
 from generator.periods import Period
+from generator.render.i18n import N_, ngettext
 from generator.render.i18n import gettext as _
-from generator.render.i18n import ngettext
-from generator.render.words import STATUS_WORDS, duration_spoken, figure, latest, long_date, period_label, status_of
+from generator.render.words import (
+    STATUS_WORDS,
+    duration_spoken,
+    figure,
+    latest,
+    long_date,
+    number,
+    period_label,
+    period_short,
+    status_of,
+)
 from generator.standing import target_for
 
 
@@ -103,6 +113,15 @@ def trend(measure: Measure, result: Result | None) -> str:
     return (_("Better than %(value)s in %(period)s") if better else _("Worse than %(value)s in %(period)s")) % values
 
 
+def trend_short(measure: Measure, result: Result | None) -> str:
+    """The trend in a table's few words: the change from the result before ('0.3 points worse
+    than in Q1 2026/27'), or 'First result' or 'No data'."""
+    before = None if result is None else _earlier(measure, result)
+    if result is None or before is None:
+        return trend(measure, result)
+    return change(measure, result, before)
+
+
 def _earlier(measure: Measure, result: Result) -> Result | None:
     """The result before, of the same kind: a year-to-date figure is compared with year to date."""
     earlier = [r for r in measure.results if r.year_to_date == result.year_to_date and r.period < result.period]
@@ -182,3 +201,131 @@ def misses_none(measures: Sequence[Measure]) -> str:
         "Each of the %(num)s latest results with a target met it.",
         len(judged),
     ) % {"num": len(judged)}
+
+
+def difference(measure: Measure, amount: float) -> str:
+    """How far apart two figures are, in words: '1.2 points' for percentages, '1 minute 5
+    seconds' for durations, '3 days', '120'."""
+    if measure.unit == "percentage":
+        shown = number(amount, max(measure.decimals, 1))
+        return ngettext("%(num)s point", "%(num)s points", 1 if shown == "1" else 100) % {"num": shown}
+    return said(amount, measure)
+
+
+def change(measure: Measure, result: Result, before: Result, a_year_before: bool = False) -> str:
+    """The change from an earlier result, in words, naming that result's period: '0.3 points
+    worse than in Q1 2026/27'; up or down for a context figure. Equal figures as shown are 'the
+    same', so the site never says '0 points better'."""
+    when = {"period": period_short(before.period)}
+    if said(result.value, measure) == said(before.value, measure):
+        if a_year_before:
+            return _("The same as a year before, in %(period)s") % when
+        return _("The same as in %(period)s") % when
+    values = {**when, "amount": difference(measure, abs(result.value - before.value))}
+    up = result.value > before.value
+    if measure.polarity is None:
+        if a_year_before:
+            return (
+                _("Up %(amount)s on a year before, in %(period)s")
+                if up
+                else _("Down %(amount)s on a year before, in %(period)s")
+            ) % values
+        return (_("Up %(amount)s on %(period)s") if up else _("Down %(amount)s on %(period)s")) % values
+    better = up == (measure.polarity == "higher-is-better")
+    if a_year_before:
+        return (
+            _("%(amount)s better than a year before, in %(period)s")
+            if better
+            else _("%(amount)s worse than a year before, in %(period)s")
+        ) % values
+    return (_("%(amount)s better than in %(period)s") if better else _("%(amount)s worse than in %(period)s")) % values
+
+
+def previous_of(measure: Measure, result: Result) -> Result | None:
+    """The result to compare with: the one before, of the same kind (year to date with year to date)."""
+    return _earlier(measure, result)
+
+
+def year_before(measure: Measure, result: Result) -> Result | None:
+    """The same period a year earlier (a month, quarter or half-year), of the same kind; None for
+    yearly figures, whose previous result already is the year before."""
+    if result.period.kind not in ("month", "quarter", "half"):
+        return None
+    start = result.period.start.replace(year=result.period.start.year - 1)
+    for r in measure.results:
+        if r.period.kind == result.period.kind and r.period.start == start and r.year_to_date == result.year_to_date:
+            return r
+    return None
+
+
+def chart_title(measure: Measure, results: Sequence[Result]) -> str:
+    """A chart's headline, its main message: how the latest result stands against the target,
+    and for how many results in a row; a context figure's rise or fall over the whole chart."""
+    last = results[-1]
+    code = status_of(measure, last)
+    when = {"period": period_short(last.period)}
+    if code in ("met", "not-met"):
+        run = 0
+        for r in reversed(results):
+            if status_of(measure, r) != code:
+                break
+            run += 1
+        values = {**when, "num": run}
+        if run > 1 and code == "met":
+            return (
+                ngettext(
+                    "The target has been met in the last %(num)s result, to %(period)s.",
+                    "The target has been met in each of the last %(num)s results, to %(period)s.",
+                    run,
+                )
+                % values
+            )
+        if run > 1:
+            return (
+                ngettext(
+                    "The target has been missed in the last %(num)s result, to %(period)s.",
+                    "The target has been missed in each of the last %(num)s results, to %(period)s.",
+                    run,
+                )
+                % values
+            )
+        return (
+            _("The target was met in %(period)s.") if code == "met" else _("The target was missed in %(period)s.")
+        ) % when
+    first = results[0]
+    values = {
+        **when,
+        "start": period_short(first.period),
+        "first": said(first.value, measure),
+        "last": said(last.value, measure),
+    }
+    if len(results) == 1:
+        return _("%(last)s in %(period)s.") % values
+    if said(first.value, measure) == values["last"]:
+        return _("The same in %(period)s as in %(start)s: %(last)s.") % values
+    if last.value > first.value:
+        return _("Up from %(first)s in %(start)s to %(last)s in %(period)s.") % values
+    return _("Down from %(first)s in %(start)s to %(last)s in %(period)s.") % values
+
+
+UNIT_WORDS = {
+    "percentage": N_("per cent"),
+    "count": N_("number"),
+    "duration": N_("minutes and seconds"),
+    "days": N_("days"),
+    "score": N_("score"),
+    "money": N_("pounds"),
+}
+
+
+def chart_subtitle(measure: Measure, results: Sequence[Result]) -> str:
+    """What the chart plots, in its unit, over which periods: the statistical subtitle."""
+    values = {
+        "measure": measure.title,
+        "unit": _(UNIT_WORDS[measure.unit]),
+        "first": period_short(results[0].period),
+        "last": period_short(results[-1].period),
+    }
+    if len(results) == 1:
+        return _("%(measure)s, %(unit)s, %(last)s") % values
+    return _("%(measure)s, %(unit)s, %(first)s to %(last)s") % values

@@ -10,7 +10,16 @@ from generator.render.i18n import mark_inline, ngettext
 from generator.render.sentences import bound
 from generator.render.text import attribute as h
 from generator.render.text import element, element_linked
-from generator.render.words import duration_spoken, figure, long_date, number, period_label, status_cell
+from generator.render.words import (
+    duration_spoken,
+    figure,
+    long_date,
+    months_label,
+    number,
+    period_label,
+    period_short,
+    status_cell,
+)
 from generator.standing import target_for
 
 
@@ -21,9 +30,7 @@ def _cell(message: str, **values: str) -> str:
 
 
 def result_row(measure: Measure, result: Result, target: float | None, code: str, source: str) -> str:
-    period = element(period_label(result.period))
-    if result.year_to_date:
-        period = _cell(_("Year to date, to the end of %(period)s"), period=period)
+    period = period_html(result)
     value = figure_html(measure, result.value)
     if result.numerator is not None and result.denominator is not None:
         of = _("(%(numerator)s of %(denominator)s)")
@@ -42,6 +49,20 @@ def result_row(measure: Measure, result: Result, target: float | None, code: str
     return (
         f'<tr><th scope="row">{period}</th><td>{value}</td><td>{promised}</td>{status_cell(code)}<td>{notes}</td></tr>'
     )
+
+
+def period_html(result: Result) -> str:
+    """A period in a cell, in lines that never wrap: its short name, then its months (or, for a
+    year-to-date figure, 'Year to date' and the period it runs to)."""
+    period = result.period
+    short, months = period_short(period), period_label(period)
+    if result.year_to_date:
+        lines = [_cell(_("Year to date")), _cell(_("to the end of %(period)s"), period=element(short))]
+    elif period.kind in ("month", "year") or short == months:
+        lines = [element(months)]
+    else:
+        lines = [element(short), element(months_label(period))]
+    return "".join(f'<span class="ck-line-of">{line}</span>' for line in lines)
 
 
 def figure_html(measure: Measure, value: float) -> str:

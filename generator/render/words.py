@@ -1,8 +1,8 @@
 """Figures, dates and statuses in plain words, the same everywhere on the site.
 
-Status is always a word with an icon beside it, never a colour alone. The icon comes from the
-stylesheet (`.ck-status--met::before` and so on), marked there as decoration, so screen readers
-read the word only and the longest tables carry no extra element per row.
+Status is always a word with an icon beside it, never a colour alone: a tag. The icon comes from
+the stylesheet (`.ck-tag--met::before` and so on), marked there as decoration, so screen readers
+read the word only.
 """
 
 from __future__ import annotations
@@ -119,6 +119,14 @@ def period_label(period: Period) -> str:
     return months
 
 
+def period_short(period: Period) -> str:
+    """The period in few words, for a chart's axis or a comparison: 'Q3 2019/20', '2019/20',
+    'Q4 2019', 'Mar 2026' (a month in the page's language)."""
+    if period.kind == "month":
+        return _formatted(period.start, "MMM y", page_language())
+    return period.short
+
+
 def months_label(period: Period) -> str:
     """The months a period covers: 'October to December 2019', 'October 2019 to March 2020'."""
     if period.start.year == period.end.year:
@@ -136,13 +144,13 @@ def status_of(measure: Measure, result: Result | None) -> str:
 
 
 def status_text(code: str) -> str:
-    """The status word; the stylesheet puts its icon before it."""
-    return f'<span class="ck-status ck-status--{code}">{_status_word(code)}</span>'
+    """The status as a tag: its word, with its icon and tint from the stylesheet."""
+    return f'<strong class="ck-tag ck-tag--{code}">{_status_word(code)}</strong>'
 
 
 def status_cell(code: str) -> str:
-    """The status as a table cell, with no element inside: one a row in the longest tables."""
-    return f'<td class="ck-status ck-status--{code}">{_status_word(code)}</td>'
+    """The status as a table cell holding its tag."""
+    return f"<td>{status_text(code)}</td>"
 
 
 def _status_word(code: str) -> str:
