@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator.brand import served
 from generator.languages import direction, endonym
 from generator.load import (  # type: ignore[attr-defined]
     Loader,
@@ -147,6 +148,9 @@ def _language_config(
     config.theme.dirs.insert(0, str(OVERRIDES))  # the footer, and the language selector
     if site is not None:
         config.extra["charterkit"] = _footer(publication, site.name)
+        for field in ("logo", "favicon"):  # the files are copied into every language's site
+            if relative := getattr(site.brand, field):
+                config.theme[field] = served(relative)
     if len(codes) > 1:
         config.extra["alternate"] = _alternates(codes, code)
     if not default and config.nav:

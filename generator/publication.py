@@ -26,7 +26,7 @@ from generator.today import as_of
 
 M = TypeVar("M", bound=Model)
 _UPDATE_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md")
-_OTHER_FOLDERS = {"updates", "templates", "translations"}
+_OTHER_FOLDERS = {"brand", "updates", "templates", "translations"}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.brand import file_problem
 from generator.custom_templates import template_problems
 from generator.future import future_problems
 from generator.load import Document, ParseCache, Path_
@@ -159,8 +160,15 @@ class Checker:
     # -- kinds -----------------------------------------------------------------------------------
 
     def site(self) -> None:
-        """What a real publisher's site must say before residents read it (a sample may leave it)."""
+        """What a real publisher's site must say before residents read it (a sample may leave it),
+        and that its logo and favicon files can be served."""
         site = self.pub.site
+        if site is not None:
+            for field in ("logo", "favicon"):
+                relative = getattr(site.brand, field)
+                problem = relative and file_problem(self.pub.root, relative)
+                if problem:
+                    self.add(self.pub.document("site", "site"), ("brand", field), problem)
         if site is None or site.sample:
             return
         doc = self.pub.document("site", "site")

@@ -60,6 +60,16 @@ def test_pages_work_without_javascript(browser: Any, site_url: str) -> None:
         assert page.locator(".md-sidebar--primary a.md-nav__link[href]").first.is_visible(), path
     page.goto(site_url + "performance/calls-answered-in-six-rings/")
     assert page.locator("svg.ck-chart").is_visible()
+    assert page.locator(".ck-chart__title").is_visible()
+    assert page.locator(".ck-card .ck-tag", has_text="Met").is_visible()  # the figure, without scripts
+
+    # The home page's figures, in their grid, each with its tag and value.
+    page.goto(site_url)
+    cards = page.locator(".ck-cards .ck-card")
+    assert cards.count() >= 6
+    for i in range(cards.count()):
+        assert cards.nth(i).locator(".ck-tag").is_visible()
+    assert page.locator(".ck-cards .ck-card__value").first.is_visible()
     assert page.locator("table caption", has_text="Every result for").is_visible()
 
     # A route to everything that does not need search: the A to Z index, from the navigation.

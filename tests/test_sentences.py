@@ -77,6 +77,25 @@ CASES: dict[str, Measure] = {
         results=[{"period": "2023-24 Q4", "value": 96.3}],
         ended={"on": "2024-03-31", "reason": "The cash office closed."},
     ),
+    "a year before": measure(
+        results=[
+            {"period": "2025-26 Q2", "value": 88.1},
+            {"period": "2026-27 Q1", "value": 93},
+            {"period": "2026-27 Q2", "value": 91.2},
+        ]
+    ),
+    "monthly, a year before": measure(
+        title="Average days to decide new claims",
+        unit="days",
+        polarity="lower-is-better",
+        frequency="monthly",
+        targets=[{"from": "2025-26", "value": 20}],
+        results=[
+            {"period": "2025-09", "value": 18.3},
+            {"period": "2026-08", "value": 21.8},
+            {"period": "2026-09", "value": 23.4},
+        ],
+    ),
     "financial year": measure(
         frequency="financial-year",
         targets=[{"from": "2019-20", "value": 56}],
@@ -126,6 +145,15 @@ def measure_cells(case: Measure) -> list[str]:
     ]
 
 
+def figure_cells(case: Measure) -> list[str]:
+    """A measure's figure (its card) as text: the tag, the value, the period, the target, the changes."""
+    from generator.render import cards
+
+    said = cards.said(cards.of_measure(case, TODAY))
+    changes = "; ".join(said.changes) or "(none)"
+    return [said.status, said.value or "(none)", said.period, said.target or "(none)", changes]
+
+
 def _target(case: Measure, result: Any) -> float | None:
     from generator.standing import target_for
 
@@ -151,6 +179,13 @@ def test_measure_sentences_are_as_documented(case: str) -> None:
     assert measure_cells(CASES[case]) == [cell if cell != "(none)" else "" for cell in expected[case]]
 
 
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_figures_are_as_documented(case: str) -> None:
+    expected = documented("The figure")
+    assert case in expected, f"docs/sentences.md has no row for '{case}'"
+    assert figure_cells(CASES[case]) == expected[case]
+
+
 @pytest.mark.parametrize("case", sorted(HEADLINE_CASES))
 def test_headline_sentences_are_as_documented(case: str) -> None:
     expected = documented("The home page and the standards index")
@@ -162,6 +197,7 @@ def test_headline_sentences_are_as_documented(case: str) -> None:
 def test_every_documented_case_is_tested() -> None:
     assert set(documented("Measure pages and the performance table")) == set(CASES)
     assert set(documented("The home page and the standards index")) == set(HEADLINE_CASES)
+    assert set(documented("The figure")) == set(CASES)
 
 
 def test_no_sentence_says_met_when_nothing_was_measured() -> None:
@@ -252,3 +288,30 @@ def test_a_part_is_a_unit_or_a_name_not_both(tmp_path: Path) -> None:
     share = {"unit": "revenues", "part": "Telephone", "value": 1}
     with pytest.raises(ValueError, match="give either unit"):
         measure(results=[{"period": "2026-27 Q1", "value": 1, "breakdown": [share]}])
+
+
+def test_chart_titles_give_the_main_message_and_subtitles_what_is_drawn() -> None:
+    """The sentences above a chart, as docs/sentences.md quotes them, and a run of results
+    counted only while each result has the same status."""
+    from generator.render.charts import chart_results
+
+    def title(case: Measure) -> str:
+        return sentences.chart_title(case, chart_results(case))
+
+    assert title(CASES["one result, met"]) == "The target was met in Q2 2026/27."
+    assert title(CASES["two results, better"]) == "The target was met in Q2 2026/27."  # 88 missed before
+    assert title(CASES["two results, the same"]) == (
+        "The target has been met in each of the last 2 results, to Q2 2026/27."
+    )
+    assert title(CASES["duration"]) == "The target was missed in Q2 2026/27."
+    assert title(CASES["context figure"]) == "Down from 3,388 in Q4 2025/26 to 3,150 in Q1 2026/27."
+    assert title(CASES["financial year"]) == "55% in 2018/19."
+    assert title(CASES["quarter beside year to date"]) == (
+        "The target has been met in each of the last 2 results, to Q2 2026/27."
+    )
+    assert sentences.chart_subtitle(CASES["a year before"], chart_results(CASES["a year before"])) == (
+        "Calls answered within six rings, per cent, Q2 2025/26 to Q2 2026/27"
+    )
+    assert sentences.chart_subtitle(CASES["duration"], chart_results(CASES["duration"])) == (
+        "Average wait, minutes and seconds, Q1 2026/27 to Q2 2026/27"
+    )

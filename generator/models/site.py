@@ -195,6 +195,36 @@ class Settings(Model):
 YEAR_STARTS = {"january": 1, "april": 4, "july": 7, "october": 10}
 
 
+class Brand(Model):
+    """The publisher's own look on every page."""
+
+    logo: str | None = None
+    """An .svg, .png or .ico file in the data folder (such as brand/logo.svg), shown in the
+    header in place of the theme's icon."""
+    favicon: str | None = None
+    """An .svg, .png or .ico file in the data folder, the icon browsers show in a tab."""
+    colour: str | None = None
+    """The primary colour of the header, as #rrggbb; the header's white text on it must reach a
+    contrast of 4.5:1."""
+
+    @field_validator("colour")
+    @classmethod
+    def _readable(cls, value: str | None) -> str | None:
+        from generator.brand import contrast, darker
+
+        if value is None:
+            return value
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            raise ValueError(f"expected a colour as #rrggbb, such as #1d70b8, got '{value}'")
+        ratio = contrast(value.lower(), "#ffffff")
+        if ratio < 4.5:
+            raise ValueError(
+                f"white text on {value} has a contrast of {ratio:.1f}:1, under the 4.5:1 that text needs; "
+                f"use a darker colour, such as {darker(value.lower())}"
+            )
+        return value.lower()
+
+
 class Site(Model):
     """The publisher and the facts every page needs (`data/site.yml`)."""
 
@@ -247,6 +277,8 @@ class Site(Model):
     """How to ask for other formats and languages."""
     accessibility: Accessibility | None = None
     """Facts for the accessibility statement."""
+    brand: Brand = Brand()
+    """The publisher's logo, favicon and primary colour."""
     settings: Settings = Settings()
     """Validation settings."""
     sources: tuple[Source, ...] = ()

@@ -20,6 +20,7 @@ import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator import brand
 from generator.custom_templates import template_failure
 from generator.publication import Publication
 from generator.render import cards, i18n, links, pages, sentences, tables, words
@@ -204,5 +205,11 @@ def _render_pages(publication: Publication, env: Environment, output: Output, as
         page.update(context)
         output.add(path, env.get_template(template).render(page), owner=context.get("owner", path))
     add_data_files(publication, output, env, as_of)
-    for asset in ("charterkit.css", "charterkit.js"):
-        output.add(f"assets/{asset}", (ASSETS / asset).read_bytes(), owner="charterkit")
+    site = publication.site
+    colour = site.brand.colour if site else None
+    style = (ASSETS / "charterkit.css").read_bytes() + (brand.css(colour).encode() if colour else b"")
+    output.add("assets/charterkit.css", style, owner="charterkit")
+    output.add("assets/charterkit.js", (ASSETS / "charterkit.js").read_bytes(), owner="charterkit")
+    for relative in sorted({f for f in (site.brand.logo, site.brand.favicon) if f}) if site else ():
+        if relative:
+            output.add(brand.served(relative), (publication.root / relative).read_bytes(), owner="site")

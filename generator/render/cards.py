@@ -116,14 +116,14 @@ def card(figure: Figure, link: str | None = None, level: int = 3) -> str:
     if result is not None:
         parts.append(f'<p class="ck-card__value">{figure_html(measure, result.value)}</p>')
     parts.append(f'<p class="ck-card__period">{element(words.period)}</p>')
-    parts.append(f'<p class="ck-card__target">{element(words.target)}</p>')
+    if words.target:
+        parts.append(f'<p class="ck-card__target">{element(words.target)}</p>')
     if words.changes:
         items = "".join(f"<li>{element(s)}</li>" for s in words.changes)
         parts.append(f'<ul class="ck-card__changes">{items}</ul>')
     if figure.promised_in:
-        parts.append(
-            f'<p class="ck-card__from">{element(_("Charter: %(charter)s") % {"charter": figure.promised_in})}</p>'
-        )
+        charter = _("Charter: %(charter)s") % {"charter": figure.promised_in}
+        parts.append(f'<p class="ck-card__from">{element(charter)}</p>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -152,8 +152,13 @@ def _missing(figure: Figure) -> str:
 
 
 def _target(figure: Figure) -> str:
+    """The target in words; nothing for a measure whose reporting ended before any result."""
     if figure.measure.polarity is None:
         return _("No target: a context figure")
+    if figure.result is None and figure.measure.ended:
+        return ""
+    if figure.target is None and figure.measure.targets and figure.result is not None:
+        return _("No target for this period")
     if figure.target is None:
         return _("No target set")
     return _("Target: %(target)s") % {"target": sentences.bound(figure.measure, figure.target, figure.comparison)}

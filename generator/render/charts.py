@@ -46,13 +46,13 @@ def chart_figure(measure: Measure, chart_id: str) -> str:
     results = chart_results(measure)
     if not results:
         return ""
+    note = headline(measure, latest_of(measure), as_of()) + " " + _("The table below gives every figure.")
     return (
         f'<figure class="ck-figure"><figcaption class="ck-chart__caption">'
         f'<span class="ck-chart__title">{escape(chart_title(measure, results))}</span> '
         f'<span class="ck-chart__subtitle">{escape(chart_subtitle(measure, results))}</span></figcaption>'
         f"{line_chart(measure, chart_id)}"
-        f'<p class="ck-chart__note">{escape(headline(measure, latest_of(measure), as_of()))} '
-        f'{escape(_("The table below gives every figure."))}</p></figure>'
+        f'<p class="ck-chart__note">{escape(note)}</p></figure>'
     )
 
 
@@ -78,14 +78,17 @@ def line_chart(measure: Measure, chart_id: str) -> str:
         return round(TOP + plot - (v - low) / (high - low) * plot, 1)
 
     parts = [
-        f'<svg class="ck-chart" width="100%" height="{HEIGHT}" role="img" aria-labelledby="{chart_id}-title" '
+        # drawn left to right, time running forward, on right-to-left pages too
+        f'<svg class="ck-chart" width="100%" height="{HEIGHT}" direction="ltr" role="img" '
+        f'aria-labelledby="{chart_id}-title" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(measure.title)}. {escape(summary)}</title>',
     ]
     for tick in ticks:
         parts.append(
             f'<line class="ck-grid" x1="0" x2="100%" y1="{y(tick)}" y2="{y(tick)}"/>'
-            f'<text class="ck-axis ck-label" x="0" y="{y(tick) - 5}">{escape(figure(tick, measure.unit))}</text>'
+            f'<text class="ck-axis ck-label ck-ytick" x="0" y="{y(tick) - 5}">'
+            f"{escape(figure(tick, measure.unit))}</text>"
         )
     parts += _period_labels(results, x)
     parts += _target_steps(targets, x, y)
