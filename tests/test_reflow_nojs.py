@@ -62,6 +62,7 @@ def test_pages_work_without_javascript(browser: Any, site_url: str) -> None:
     assert page.locator("svg.ck-chart").is_visible()
     assert page.locator(".ck-chart__title").is_visible()
     assert page.locator(".ck-card .ck-tag", has_text="Met").is_visible()  # the figure, without scripts
+    assert page.locator("table caption", has_text="Every result for").is_visible()
 
     # The home page's figures, in their grid, each with its tag and value.
     page.goto(site_url)
@@ -70,7 +71,6 @@ def test_pages_work_without_javascript(browser: Any, site_url: str) -> None:
     for i in range(cards.count()):
         assert cards.nth(i).locator(".ck-tag").is_visible()
     assert page.locator(".ck-cards .ck-card__value").first.is_visible()
-    assert page.locator("table caption", has_text="Every result for").is_visible()
 
     # A route to everything that does not need search: the A to Z index, from the navigation.
     page.goto(site_url)

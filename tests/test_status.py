@@ -23,7 +23,7 @@ ICON = "(el) => getComputedStyle(el, '::before').content"
 def test_status_icon_is_shown_and_not_read(browser: Any, site_url: str, path: str, word: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site_url + path)
-    status = page.locator(".ck-status--met").first
+    status = page.locator(".ck-tag--met").first
     assert status.inner_text() == word  # the text is the word alone
     assert "\u2714" in status.evaluate(ICON)  # the stylesheet draws the tick before it
     box = status.bounding_box()
