@@ -332,7 +332,9 @@ def test_chart_draws_each_period_once_leaving_year_to_date_to_the_table(built: P
     chart = html[start : html.index("</svg>", start)]
     assert chart.count('class="ck-point"') == len(own)
     # the table keeps it, on two lines that never wrap
-    assert '<span class="ck-line-of">Year to date</span><span class="ck-line-of">to the end of Q2 2026/27</span>' in html
+    assert (
+        '<span class="ck-line-of">Year to date</span><span class="ck-line-of">to the end of Q2 2026/27</span>' in html
+    )
 
 
 def test_every_page_of_the_sample_says_it_is_a_sample(built: Path) -> None:

@@ -15,7 +15,17 @@ pytestmark = pytest.mark.browser
 
 MEASURES = sorted(p.stem for p in (DATA / "measures").glob("*.yml"))
 PAGES = ["", "standards/", "standards/corporate/", "performance/"] + [f"performance/{m}/" for m in MEASURES]
+RIGHT_TO_LEFT = ["ur/", "ur/performance/letters-answered-in-10-days/", "ur/performance/average-wait-to-answer-calls/"]
 WORDS = {"Met", "Not met", "No target", "No data", "Not yet due"}
+
+
+def words_in(code: str) -> set[str]:
+    from generator.render import i18n
+    from generator.render.words import STATUS_WORDS
+
+    with i18n.speaking(code):
+        return {i18n.gettext(word) for word in STATUS_WORDS.values()}
+
 
 # Relative luminance and contrast as WCAG defines them, of colours as the browser computes them.
 CONTRAST = """(pair) => {
@@ -49,7 +59,9 @@ def test_charts_and_tags_read_at_a_glance(browser: Any, site_url: str, palette: 
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette)
     page = context.new_page()
     charts_seen = tags_seen = 0
-    for path in PAGES:
+    urdu = words_in("ur")
+    assert urdu.isdisjoint(WORDS)
+    for path in PAGES + RIGHT_TO_LEFT:
         page.goto(site_url + path)
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         for chart in page.evaluate(CHARTS):
@@ -63,11 +75,11 @@ def test_charts_and_tags_read_at_a_glance(browser: Any, site_url: str, palette: 
                 assert contrast >= 3, (path, "target", chart["target"], background, contrast)
         for tag in page.evaluate(TAGS):
             tags_seen += 1
-            assert tag["word"] in WORDS, (path, tag)
+            assert tag["word"] in (urdu if path.startswith("ur/") else WORDS), (path, tag)
             contrast = page.evaluate(CONTRAST, [tag["color"], tag["background"]])
             assert contrast >= 4.5, (path, tag, contrast)
     context.close()
-    assert charts_seen == len(MEASURES)  # every example measure has results, so every page a chart
+    assert charts_seen == len(MEASURES) + 2  # every example measure has results, so every page a chart
     assert tags_seen > 3 * len(MEASURES)
 
 
