@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator import search
 from generator.languages import direction, endonym
 from generator.load import (  # type: ignore[attr-defined]
     Loader,
@@ -115,13 +116,17 @@ def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, st
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)  # strict mode counts warnings through MkDocs' own handler
     try:
+        directory_urls = True
         for code in codes:
             with speaking(code):
-                build(_language_config(config_file, site_dir, publication, codes, code, strict))
+                config = _language_config(config_file, site_dir, publication, codes, code, strict)
+                directory_urls = config.use_directory_urls
+                build(config)
     except MkDocsException as error:
         raise CharterkitError(f"MkDocs could not build the site: {error}") from None
     finally:
         logger.removeHandler(handler)
+    search.index(site_dir, directory_urls)
 
 
 def _language_config(
@@ -147,8 +152,9 @@ def _language_config(
     config.theme.dirs.insert(0, str(OVERRIDES))  # the footer, and the language selector
     if site is not None:
         config.extra["charterkit"] = _footer(publication, site.name)
-    if len(codes) > 1:
-        config.extra["alternate"] = _alternates(codes, code)
+    config.extra["alternate"] = _alternates(codes, code)  # one entry: no selector, but the search
+    config.extra["search"] = search.texts(default)
+    search.without_theme_search(config)
     if not default and config.nav:
         config.nav = [_nav_entry(entry) for entry in config.nav]
     for scheme in config.theme.get("palette") or []:  # the colour scheme toggle's name

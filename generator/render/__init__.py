@@ -202,5 +202,5 @@ def _render_pages(publication: Publication, env: Environment, output: Output, as
         page.update(context)
         output.add(path, env.get_template(template).render(page), owner=context.get("owner", path))
     add_data_files(publication, output, env, as_of)
-    for asset in ("charterkit.css", "charterkit.js"):
+    for asset in ("charterkit.css", "charterkit.js", "search.css"):
         output.add(f"assets/{asset}", (ASSETS / asset).read_bytes(), owner="charterkit")
