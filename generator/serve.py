@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator import search
+from generator import engines, search
 from generator.build import generate, safe_folders
 from generator.problems import CharterkitError
 from generator.settings import check_settings
@@ -155,6 +155,30 @@ class Preview:
         print(f"built the preview ({'changed pages' if partial else 'whole'}) in {took:.2f} s", flush=True)
 
 
+class ZensicalPreview(Preview):
+    """The preview built with Zensical (`serve --engine zensical`): whole at every change, with
+    the same settings `charterkit build --engine zensical` hands it, into the same folder."""
+
+    def build(self) -> None:
+        from generator.build import CACHE, OVERRIDES
+
+        started = time.perf_counter()
+        cache = self.docs_dir.resolve().parent / CACHE
+        try:
+            config = self.config()
+            config.site_url = self.url
+            settings = engines.zensical_settings(config, engines.read_raw(self.config_file), OVERRIDES, cache)
+            engines.zensical_build(settings, self.config_file.resolve().parent, "preview")
+            search.index(Path(self.site_dir), config.use_directory_urls)
+        except CharterkitError as error:
+            print(f"charterkit: {error}; still serving the last good pages", file=sys.stderr, flush=True)
+            return
+        except Exception as error:
+            unexpected(error, "build the preview", self.debug)
+            return
+        print(f"built the preview with Zensical in {time.perf_counter() - started:.2f} s", flush=True)
+
+
 class _Quiet(logging.Filter):
     """MkDocs warns on every partial build that links may be stale, which the docstring answers."""
 
@@ -182,7 +206,7 @@ def _check_port(port: int) -> None:
             ) from None
 
 
-def serve(data: Path, config_file: Path, port: int, debug: bool = False) -> int:
+def serve(data: Path, config_file: Path, port: int, debug: bool = False, engine: str = "mkdocs") -> int:
     from mkdocs.livereload import LiveReloadServer
 
     from generator.render import TEMPLATES, languages
@@ -190,10 +214,14 @@ def serve(data: Path, config_file: Path, port: int, debug: bool = False) -> int:
     _check_port(port)
     docs_dir, _ = safe_folders(config_file, data)
     check_settings(config_file)
+    if engine == "zensical":
+        engines.installed()
     done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
     _show_mkdocs_warnings()
     codes = languages(done.publication)
-    preview = Preview(config_file, docs_dir, [f"/{code}/" for code in codes[1:]], port, debug)
+    preview = (ZensicalPreview if engine == "zensical" else Preview)(
+        config_file, docs_dir, [f"/{code}/" for code in codes[1:]], port, debug
+    )
     server = LiveReloadServer(
         builder=preview.build,
         host="127.0.0.1",
