@@ -160,7 +160,10 @@ def _language_config(
     config.theme.dirs.insert(0, str(OVERRIDES))  # the footer, and the language selector
     if site is not None:
         config.extra["charterkit"] = _footer(publication, site.name)
-    config.extra["alternate"] = _alternates(codes, code)  # one entry: no selector, but the search
+    # The theme's header includes alternate.html, which holds the search too, only when this is
+    # set; for one language it is set to no list, so the theme writes no `<link rel="alternate">`
+    # (for each of which its script fetches that site's whole sitemap on every page load).
+    config.extra["alternate"] = _alternates(codes, code) if len(codes) > 1 else True
     config.extra["search"] = search.texts(default)
     search.without_theme_search(config)
     if not default and config.nav:

@@ -97,6 +97,6 @@ def preview(config: MkDocsConfig) -> None:
 
     if str(OVERRIDES) not in config.theme.dirs:
         config.theme.dirs.insert(0, str(OVERRIDES))
-    config.extra.setdefault("alternate", [{"name": "", "link": "./", "lang": config.theme["language"]}])
+    config.extra.setdefault("alternate", True)  # see `build._language_config`
     config.extra["search"] = texts(True)
     without_theme_search(config)
