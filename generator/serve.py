@@ -157,7 +157,13 @@ class Preview:
 
 class ZensicalPreview(Preview):
     """The preview built with Zensical (`serve --engine zensical`): whole at every change, with
-    the same settings `charterkit build --engine zensical` hands it, into the same folder."""
+    the same settings `charterkit build --engine zensical` hands it. Zensical builds only inside
+    the project's folder, so the preview is built in a hidden folder there, removed at the end."""
+
+    def __init__(self, config_file: Path, docs_dir: Path, exclude: list[str], port: int, debug: bool = False) -> None:
+        super().__init__(config_file, docs_dir, exclude, port, debug)
+        shutil.rmtree(self.site_dir, ignore_errors=True)
+        self.site_dir = tempfile.mkdtemp(prefix=".charterkit-preview-", dir=config_file.resolve().parent)
 
     def build(self) -> None:
         from generator.build import CACHE, OVERRIDES

@@ -114,3 +114,31 @@ def test_serve_refuses_a_port_in_use_with_a_clear_message(tmp_path: Path) -> Non
     assert done.returncode == 1
     assert f"cannot serve on 127.0.0.1:{port} (Address already in use); choose another port with --port" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_serve_with_zensical_shows_a_change_with_search(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "data", "--port", str(port), "--engine", "zensical"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=os.environ | {"PYTHONUNBUFFERED": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/"
+    url = f"{base}{PAGE}"
+    measure = project / "data" / "measures" / "calls-answered-in-six-rings.yml"
+    try:
+        assert wait_for(url, "Telephone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        assert 'class="ck-search__input"' in fetch(url) and indexed_pages(base) > 0
+        text = measure.read_text(encoding="utf-8")
+        measure.write_text(text.replace("title: Telephone calls", "title: Phone calls", 1), encoding="utf-8")
+        assert wait_for(url, "Phone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        assert "built the preview with Zensical" in (tmp_path / "serve.log").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+    assert not list(project.glob(".charterkit-preview-*"))  # the preview's folder is removed
