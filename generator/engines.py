@@ -65,6 +65,7 @@ def zensical_settings(config: MkDocsConfig, raw: dict[str, Any], overrides: Path
         settings["nav"] = _plain(config.nav)
     theme = dict(raw.get("theme") or {}) if isinstance(raw.get("theme"), dict) else {"name": "material"}
     theme["language"] = config.theme["language"]
+    theme.setdefault("variant", "classic")  # Material's look, which charterkit's stylesheet is made for
     if config.theme.get("palette"):
         theme["palette"] = _plain(config.theme["palette"])
     theme["custom_dir"] = str(_theme_folder(overrides, theme.get("custom_dir"), cache))
