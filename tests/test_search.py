@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 
 from tests.browser import audit
+from tests.conftest import CORPUS
 from tests.test_accessibility import describe
+from tests.test_build import make_project
 from tests.test_keyboard import check_stop, tab_to
 
 QUERIES = [("", "complaints", "matching documents"), ("cy/", "cwynion", "dogfennau"), ("ur/", "شکایات", "دستاویزات")]
@@ -132,10 +134,15 @@ def test_without_javascript_the_header_links_the_a_to_z(browser: Any, engine_url
     context.close()
 
 
-def test_a_site_in_one_language_has_search_but_no_language_selector(publication: Path, run: Any) -> None:
+def test_a_site_in_one_language_has_search_but_no_language_selector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Any
+) -> None:
+    project = make_project(tmp_path / "one", CORPUS / "base")  # English only
+    monkeypatch.chdir(project)
     code, out, err = run("build", "data")
     assert code == 0, out + err
-    page = (publication.parent / "site" / "index.html").read_text(encoding="utf-8")
+    page = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert 'class="ck-search__input"' in page
     assert "md-select__link" not in page
-    assert (publication.parent / "site" / "pagefind" / "pagefind.js").is_file()
+    assert 'rel="alternate"' not in page  # whose sitemap the theme's script would fetch on load
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
