@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator import engines, search
 from generator.brand import served
 from generator.languages import direction, endonym
 from generator.load import (  # type: ignore[attr-defined]
@@ -97,13 +98,16 @@ def exclusive(lock_path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, strict: bool = True) -> None:
+def mkdocs_build(
+    config_file: Path, site_dir: Path, publication: Publication, strict: bool = True, engine: str = "mkdocs"
+) -> None:
     """Run MkDocs into `site_dir`, which must not be the live site: once per language.
 
     The default language is built from the docs folder into `site_dir`; every other language
     from its subfolder (`cy/`) into `site_dir/cy/`, with the theme's texts in that language (and
     right-to-left for Urdu and Arabic), as the theme's documentation describes for multilingual
-    sites. The language selector in the header links the builds together.
+    sites. The language selector in the header links the builds together. With `engine` zensical
+    each language's configuration is handed to Zensical instead (see `engines`).
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -115,14 +119,23 @@ def mkdocs_build(config_file: Path, site_dir: Path, publication: Publication, st
     handler.setLevel(logging.WARNING)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)  # strict mode counts warnings through MkDocs' own handler
+    raw = engines.read_raw(config_file) if engine == "zensical" else None
+    project, cache = config_file.resolve().parent, folders(config_file)[0].resolve().parent / CACHE
     try:
+        directory_urls = True
         for code in codes:
             with speaking(code):
-                build(_language_config(config_file, site_dir, publication, codes, code, strict))
+                config = _language_config(config_file, site_dir, publication, codes, code, strict)
+                directory_urls = config.use_directory_urls
+                if raw is None:
+                    build(config)
+                else:
+                    engines.zensical_build(engines.zensical_settings(config, raw, OVERRIDES, cache), project, code)
     except MkDocsException as error:
         raise CharterkitError(f"MkDocs could not build the site: {error}") from None
     finally:
         logger.removeHandler(handler)
+    search.index(site_dir, directory_urls)
 
 
 def _language_config(
@@ -151,8 +164,12 @@ def _language_config(
         for field in ("logo", "favicon"):  # the files are copied into every language's site
             if relative := getattr(site.brand, field):
                 config.theme[field] = served(relative)
-    if len(codes) > 1:
-        config.extra["alternate"] = _alternates(codes, code)
+    # The theme's header includes alternate.html, which holds the search too, only when this is
+    # set; for one language it is set to no list, so the theme writes no `<link rel="alternate">`
+    # (for each of which its script fetches that site's whole sitemap on every page load).
+    config.extra["alternate"] = _alternates(codes, code) if len(codes) > 1 else True
+    config.extra["search"] = search.texts(default)
+    search.without_theme_search(config)
     if not default and config.nav:
         config.nav = [_nav_entry(entry) for entry in config.nav]
     for scheme in config.theme.get("palette") or []:  # the colour scheme toggle's name
@@ -202,17 +219,19 @@ def _nav_entry(entry: Any) -> Any:
     return entry
 
 
-def build_site(data: Path, config_file: Path, strict: bool = False) -> tuple[Generated, float]:
+def build_site(data: Path, config_file: Path, strict: bool = False, engine: str = "mkdocs") -> tuple[Generated, float]:
     """The whole build. The previous site stays in place unless every step succeeds."""
     docs_dir, site_dir = safe_folders(config_file, data)
     check_settings(config_file)
+    if engine == "zensical":
+        engines.installed()
     with exclusive(site_dir.parent / f".{site_dir.name}.lock"):
         recover(site_dir)
         generated = generate(data, docs_dir, strict)
         started = time.perf_counter()
         fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
-            mkdocs_build(config_file, fresh, generated.publication)
+            mkdocs_build(config_file, fresh, generated.publication, engine=engine)
             swap(fresh, site_dir)
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)

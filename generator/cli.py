@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import __version__
+from generator.engines import ENGINES
 from generator.periods import date_problem
 from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
@@ -132,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     build.add_argument("--config", default="mkdocs.yml", type=Path, help="MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="what builds the HTML (default: mkdocs)")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when data or templates change")
@@ -141,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--debug", action="store_true", help="print the traceback of an unexpected error while rebuilding"
     )
+    serve.add_argument("--engine", choices=ENGINES, default="mkdocs", help="what builds the HTML (default: mkdocs)")
     serve.set_defaults(run=_serve)
 
     new = commands.add_parser("new", help="start an update or a new reporting period")
@@ -258,13 +261,13 @@ def _build(args: argparse.Namespace) -> int:
     if not args.config.is_file():
         raise CharterkitError(f"{args.config}: file not found; give the MkDocs configuration with --config")
     _progress(f"Checking {args.data} and building the site...")
-    generated, mkdocs_seconds = build_site(args.data, args.config, args.strict)
+    generated, mkdocs_seconds = build_site(args.data, args.config, args.strict, args.engine)
     for problem in generated.problems:
         print(problem)
     pages = generated.written + generated.unchanged
     print(
         f"built: {pages} generated files ({generated.written} written, {generated.removed} removed) "
-        f"in {generated.seconds:.1f} s, MkDocs {mkdocs_seconds:.1f} s"
+        f"in {generated.seconds:.1f} s, {'Zensical' if args.engine == 'zensical' else 'MkDocs'} {mkdocs_seconds:.1f} s"
     )
     return 0
 
@@ -272,7 +275,7 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    return serve(args.data, args.config, args.port, args.debug)
+    return serve(args.data, args.config, args.port, args.debug, args.engine)
 
 
 def _new_update(args: argparse.Namespace) -> int:

@@ -9,8 +9,8 @@ A rebuild is partial (MkDocs' "dirty" build: only pages whose Markdown is newer 
 when the docs folder holds the same files as at the last build and the configuration has not
 changed. That is safe for this site's shape: the navigation lists only section pages, so a page's
 HTML depends on another page only through its own Markdown, which the generator rewrites too. A
-partial build would write a search index of only the pages it rebuilt (the theme's merge of the
-previous index drops whole sections), so the last whole build's index is put back after it. Any
+whole build also writes the search index (Pagefind's, as `charterkit build` does); a partial build
+keeps the last one, so a changed page's new words are found after the next whole build. Any
 page added or removed, or a changed configuration, brings a full rebuild. `charterkit build`
 always builds whole.
 """
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from generator import engines, search
 from generator.build import generate, safe_folders
 from generator.problems import CharterkitError
 from generator.settings import check_settings
@@ -112,13 +113,15 @@ class Preview:
     def config(self) -> MkDocsConfig:
         from mkdocs.config import load_config
 
-        return load_config(
+        config = load_config(
             str(self.config_file),
             site_dir=self.site_dir,
             strict=False,  # MkDocs warns about every partial build, which strict mode would stop
             exclude_docs=self.exclude,
             dev_addr=f"127.0.0.1:{self.port}",
         )
+        search.preview(config)
+        return config
 
     def shape(self) -> tuple[frozenset[str], int]:
         """What a partial rebuild needs unchanged: the set of pages and the configuration."""
@@ -134,8 +137,6 @@ class Preview:
         partial = shape == self.last
         config = self.config()
         config.site_url = self.url
-        index = Path(self.site_dir, "search", "search_index.json")
-        whole_index = index.read_bytes() if partial and index.is_file() else None
         try:
             build(config, serve_url=self.url, dirty=partial)
         except MkDocsException as error:  # includes MkDocs' own Abort, which is a SystemExit
@@ -144,12 +145,44 @@ class Preview:
         except Exception as error:  # MkDocs' server would print a traceback and look stuck
             unexpected(error, "build the preview", self.debug)
             return
-        finally:
-            if whole_index is not None:  # a partial build indexes only its pages (see the docstring)
-                index.write_bytes(whole_index)
+        if not partial:  # a changed page's old words stay findable until the next whole build
+            try:
+                search.index(Path(self.site_dir), config.use_directory_urls)
+            except CharterkitError as error:
+                print(f"charterkit: {error}; the preview has no search", file=sys.stderr, flush=True)
         self.last = shape
         took = time.perf_counter() - started
         print(f"built the preview ({'changed pages' if partial else 'whole'}) in {took:.2f} s", flush=True)
+
+
+class ZensicalPreview(Preview):
+    """The preview built with Zensical (`serve --engine zensical`): whole at every change, with
+    the same settings `charterkit build --engine zensical` hands it. Zensical builds only inside
+    the project's folder, so the preview is built in a hidden folder there, removed at the end."""
+
+    def __init__(self, config_file: Path, docs_dir: Path, exclude: list[str], port: int, debug: bool = False) -> None:
+        super().__init__(config_file, docs_dir, exclude, port, debug)
+        shutil.rmtree(self.site_dir, ignore_errors=True)
+        self.site_dir = tempfile.mkdtemp(prefix=".charterkit-preview-", dir=config_file.resolve().parent)
+
+    def build(self) -> None:
+        from generator.build import CACHE, OVERRIDES
+
+        started = time.perf_counter()
+        cache = self.docs_dir.resolve().parent / CACHE
+        try:
+            config = self.config()
+            config.site_url = self.url
+            settings = engines.zensical_settings(config, engines.read_raw(self.config_file), OVERRIDES, cache)
+            engines.zensical_build(settings, self.config_file.resolve().parent, "preview")
+            search.index(Path(self.site_dir), config.use_directory_urls)
+        except CharterkitError as error:
+            print(f"charterkit: {error}; still serving the last good pages", file=sys.stderr, flush=True)
+            return
+        except Exception as error:
+            unexpected(error, "build the preview", self.debug)
+            return
+        print(f"built the preview with Zensical in {time.perf_counter() - started:.2f} s", flush=True)
 
 
 class _Quiet(logging.Filter):
@@ -179,7 +212,7 @@ def _check_port(port: int) -> None:
             ) from None
 
 
-def serve(data: Path, config_file: Path, port: int, debug: bool = False) -> int:
+def serve(data: Path, config_file: Path, port: int, debug: bool = False, engine: str = "mkdocs") -> int:
     from mkdocs.livereload import LiveReloadServer
 
     from generator.render import TEMPLATES, languages
@@ -187,10 +220,14 @@ def serve(data: Path, config_file: Path, port: int, debug: bool = False) -> int:
     _check_port(port)
     docs_dir, _ = safe_folders(config_file, data)
     check_settings(config_file)
+    if engine == "zensical":
+        engines.installed()
     done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
     _show_mkdocs_warnings()
     codes = languages(done.publication)
-    preview = Preview(config_file, docs_dir, [f"/{code}/" for code in codes[1:]], port, debug)
+    preview = (ZensicalPreview if engine == "zensical" else Preview)(
+        config_file, docs_dir, [f"/{code}/" for code in codes[1:]], port, debug
+    )
     server = LiveReloadServer(
         builder=preview.build,
         host="127.0.0.1",

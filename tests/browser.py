@@ -33,14 +33,29 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built_site))
+def _serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site: Path) -> Iterator[str]:
+    yield from _serve(zensical_site)
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def engine_url(request: pytest.FixtureRequest) -> str:
+    """The example site served, built by each engine in turn."""
+    return str(request.getfixturevalue("site_url" if request.param == "mkdocs" else "zensical_url"))
 
 
 @pytest.fixture(scope="session")

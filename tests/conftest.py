@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from tests.browser import browser, site_url  # noqa: F401 - fixtures shared by the browser tests
+from tests.browser import browser, engine_url, site_url, zensical_url  # noqa: F401 - fixtures shared by the browser tests
 
 # Tests speak from a fixed day (23 November 2026) so "overdue" never changes under them.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1795392000")
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CORPUS = ROOT / "tests" / "corpus"
 CHROMIUM = Path("/usr/bin/chromium")
+ENGINES = ["mkdocs", "zensical"]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -28,12 +29,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(f"CI is set but {CHROMIUM} is missing: install it with apt-get install -y chromium")
 
 
-def build_in(project: Path) -> Path:
+def build_in(project: Path, engine: str = "mkdocs") -> Path:
     """Run `charterkit build data` in `project` as a user would; returns the built site."""
     cwd = os.getcwd()
     os.chdir(project)
     try:
-        assert main(["build", "data"]) == 0
+        assert main(["build", "data", "--engine", engine]) == 0
     finally:
         os.chdir(cwd)
     return project / "site"
@@ -46,6 +47,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(DATA, project / "data")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return build_in(project)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site built with Zensical (`charterkit build --engine zensical`), once."""
+    project = tmp_path_factory.mktemp("example-zensical")
+    shutil.copytree(DATA, project / "data")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return build_in(project, "zensical")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_site(request: pytest.FixtureRequest) -> Path:
+    """The example site built by each engine in turn: for the checks both outputs must pass."""
+    return Path(request.getfixturevalue("built_site" if request.param == "mkdocs" else "zensical_site"))
 
 
 @pytest.fixture

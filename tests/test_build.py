@@ -109,8 +109,9 @@ EXPECTED = [
 ]
 
 
-def test_every_page_kind_is_reachable_from_home(built: Path) -> None:
+def test_every_page_kind_is_reachable_from_home(engine_site: Path) -> None:
     """Follow links from the home page, as a visitor would, and find every kind of page."""
+    built = engine_site
     seen: set[str] = set()
     queue = ["index.html"]
     while queue:
@@ -128,7 +129,8 @@ def test_every_page_kind_is_reachable_from_home(built: Path) -> None:
     assert [page for page in EXPECTED if page not in seen] == []
 
 
-def test_pages_are_structurally_sound(built: Path) -> None:
+def test_pages_are_structurally_sound(engine_site: Path) -> None:
+    built = engine_site
     pages = sorted(p for p in built.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 40
     for path in pages:
@@ -150,7 +152,8 @@ def test_measure_page_has_chart_summary_and_table(built: Path) -> None:
     assert "<caption" in html and "Every result for Telephone calls answered within six rings" in html
 
 
-def test_no_third_party_fonts_or_scripts(built: Path) -> None:
+def test_no_third_party_fonts_or_scripts(engine_site: Path) -> None:
+    built = engine_site
     for path in built.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path

@@ -28,7 +28,8 @@ def html_of(site: Path, path: str) -> str:
 
 
 @pytest.mark.parametrize(("prefix", "lang", "direction"), LANGUAGES)
-def test_every_language_is_a_whole_site(built_site: Path, prefix: str, lang: str, direction: str) -> None:
+def test_every_language_is_a_whole_site(engine_site: Path, prefix: str, lang: str, direction: str) -> None:
+    built_site = engine_site
     pages = sorted(p.relative_to(built_site / prefix).as_posix() for p in (built_site / prefix).rglob("index.html"))
     english = sorted(
         p.relative_to(built_site).as_posix()
@@ -71,7 +72,8 @@ def test_untranslated_text_falls_back_and_says_so(built_site: Path) -> None:
     assert 'lang="en" dir="ltr"' not in english[english.index("<article") : english.index("</article>")]
 
 
-def test_language_selector_links_every_language(built_site: Path) -> None:
+def test_language_selector_links_every_language(engine_site: Path) -> None:
+    built_site = engine_site
     page = html_of(built_site, f"ur/{CHARTER}")
     pattern = (
         r'<a href="([^"]*)" hreflang="[^"]*" lang="([^"]*)" dir="([^"]*)" class="md-select__link">\s*([^<]+?)\s*</a>'
@@ -84,7 +86,8 @@ def test_language_selector_links_every_language(built_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_switch_from_the_urdu_charter_back_to_english(browser: Any, site_url: str) -> None:
+def test_switch_from_the_urdu_charter_back_to_english(browser: Any, engine_url: str) -> None:
+    site_url = engine_url
     page = browser.new_page()
     page.goto(site_url + "ur/" + CHARTER.removesuffix("index.html"))
     assert page.evaluate("document.documentElement.lang") == "ur"

@@ -50,7 +50,8 @@ def test_reflow_at_320_px(browser: Any, site_url: str) -> None:
     assert tables > 0  # the check saw real wide tables at this width
 
 
-def test_pages_work_without_javascript(browser: Any, site_url: str) -> None:
+def test_pages_work_without_javascript(browser: Any, engine_url: str) -> None:
+    site_url = engine_url
     context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
     page = context.new_page()
     for path in PAGES:

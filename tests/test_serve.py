@@ -40,9 +40,10 @@ def wait_for(url: str, text: str, server: subprocess.Popen[bytes], seconds: floa
     return False
 
 
-def search_locations(base: str) -> set[str]:
-    text = fetch(f"{base}search/search_index.json")
-    return {entry["location"] for entry in json.loads(text)["docs"]} if text else set()
+def indexed_pages(base: str) -> int:
+    """How many pages the preview's search index holds (Pagefind's, in English)."""
+    text = fetch(f"{base}pagefind/pagefind-entry.json")
+    return int(json.loads(text)["languages"]["en"]["page_count"]) if text else 0
 
 
 def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) -> None:
@@ -62,15 +63,15 @@ def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) ->
     measure = project / "data" / "measures" / "calls-answered-in-six-rings.yml"
     try:
         assert wait_for(url, "Telephone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
-        indexed = search_locations(base)
-        assert PAGE in indexed
+        indexed = indexed_pages(base)
+        assert indexed > 0
         text = measure.read_text(encoding="utf-8")
         measure.write_text(text.replace("title: Telephone calls", "title: Phone calls", 1), encoding="utf-8")
         assert wait_for(url, "Phone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
         # Only the changed pages were rebuilt, and search still finds every page from every page.
         assert "built the preview (changed pages)" in (tmp_path / "serve.log").read_text()
-        assert search_locations(base) == indexed
-        assert 'class="md-search__input"' in fetch(url)
+        assert indexed_pages(base) == indexed
+        assert 'class="ck-search__input"' in fetch(url)
 
         # A new page changes the set of files: the site is rebuilt whole and the page is served.
         added = measure.with_name("calls-answered-copy.yml")
@@ -80,7 +81,7 @@ def test_serve_regenerates_on_change_and_keeps_last_good_site(tmp_path: Path) ->
         copy_url = f"{base}performance/calls-answered-copy/"
         log_text = (tmp_path / "serve.log").read_text
         assert wait_for(copy_url, "Copied calls answered within six rings", server), log_text()
-        assert "performance/calls-answered-copy/" in search_locations(base)
+        assert indexed_pages(base) == indexed + 1
         added.unlink()
 
         measure.write_text(text.replace("polarity:", "polarty:"), encoding="utf-8")
@@ -113,3 +114,31 @@ def test_serve_refuses_a_port_in_use_with_a_clear_message(tmp_path: Path) -> Non
     assert done.returncode == 1
     assert f"cannot serve on 127.0.0.1:{port} (Address already in use); choose another port with --port" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_serve_with_zensical_shows_a_change_with_search(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "data", "--port", str(port), "--engine", "zensical"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=os.environ | {"PYTHONUNBUFFERED": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/"
+    url = f"{base}{PAGE}"
+    measure = project / "data" / "measures" / "calls-answered-in-six-rings.yml"
+    try:
+        assert wait_for(url, "Telephone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        assert 'class="ck-search__input"' in fetch(url) and indexed_pages(base) > 0
+        text = measure.read_text(encoding="utf-8")
+        measure.write_text(text.replace("title: Telephone calls", "title: Phone calls", 1), encoding="utf-8")
+        assert wait_for(url, "Phone calls answered within six rings", server), (tmp_path / "serve.log").read_text()
+        assert "built the preview with Zensical" in (tmp_path / "serve.log").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+    assert not list(project.glob(".charterkit-preview-*"))  # the preview's folder is removed

@@ -209,7 +209,8 @@ def _render_pages(publication: Publication, env: Environment, output: Output, as
     colour = site.brand.colour if site else None
     style = (ASSETS / "charterkit.css").read_bytes() + (brand.css(colour).encode() if colour else b"")
     output.add("assets/charterkit.css", style, owner="charterkit")
-    output.add("assets/charterkit.js", (ASSETS / "charterkit.js").read_bytes(), owner="charterkit")
+    for asset in ("charterkit.js", "search.css"):
+        output.add(f"assets/{asset}", (ASSETS / asset).read_bytes(), owner="charterkit")
     for relative in sorted({f for f in (site.brand.logo, site.brand.favicon) if f}) if site else ():
         if relative:
             output.add(brand.served(relative), (publication.root / relative).read_bytes(), owner="site")
