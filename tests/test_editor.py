@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -247,3 +248,34 @@ def test_site_without_an_editor_section_has_no_admin(tmp_path: Path) -> None:
     assert not [p for p in problems if p.severity == "error"]
     output = render(publication, as_of())
     assert not [path for path in output.files if path.startswith("admin/") or path == "robots.txt"]
+
+
+def test_the_check_workflow_says_what_to_fix_in_validates_words(tmp_path: Path) -> None:
+    """Rules the editor's forms cannot check (a missed target with no explanation, a month in a
+    quarterly measure) reach the pull request as the lines `charterkit validate` prints."""
+    import yaml
+
+    from generator.scaffold import SKELETON
+
+    workflow = yaml.safe_load((SKELETON / "github" / "workflows" / "check.yml").read_text(encoding="utf-8"))
+    steps = {step.get("name"): step for step in workflow["jobs"]["check"]["steps"]}
+    assert "charterkit fmt data --check" in steps["Check every file is in the form the editor writes"]["run"]
+    shutil.copytree(DATA, tmp_path / "data")
+    measure = tmp_path / "data" / "measures" / "calls-answered-in-six-rings.yml"
+    text = measure.read_text(encoding="utf-8")
+    addition = '  - period: "2026-10"\n    value: 91\n  - period: "2026-27 Q3"\n    value: 80\n'
+    measure.write_text(text.replace("elements:", addition + "elements:"), encoding="utf-8")
+    charterkit = str(Path(sys.executable).parent / "charterkit")
+    said = subprocess.run([charterkit, "validate", "data", "--strict"], cwd=tmp_path, capture_output=True, text=True)
+    assert said.returncode == 1
+    (tmp_path / "validate.txt").write_text(said.stdout, encoding="utf-8")
+    (tmp_path / "fmt.txt").write_text("", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    environment = {**os.environ, "VALIDATE": "failure", "FMT": "success", "GITHUB_STEP_SUMMARY": str(summary)}
+    subprocess.run(["bash", "-c", steps["Write the comment"]["run"]], cwd=tmp_path, env=environment, check=True)
+    comment = (tmp_path / "comment.md").read_text(encoding="utf-8")
+    problems = [line for line in said.stdout.splitlines() if "calls-answered-in-six-rings" in line]
+    assert any("explanation" in line for line in problems) and any("2026-10" in line for line in problems)
+    assert all(line in comment.splitlines() for line in said.stdout.splitlines())
+    assert comment.startswith("### Problems to fix before this can be published")
+    assert summary.read_text(encoding="utf-8") == comment
