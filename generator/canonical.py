@@ -43,9 +43,17 @@ def normalise(shape: Shape, node: N, required: bool = True) -> N:
         out.value = [normalise(inner, child) for child in value]
     elif value is not None:
         out.value = scalar(kind, value)
-    if not required and out.value in (None, "", [], {}):
-        out.value = DROPPED
+    if not required and _empty(out.value):
+        kept = out.comments()  # with the comments of the keys inside it, kept where it was
+        out.value, out.before, out.eol, out.after = DROPPED, kept, None, []
     return out
+
+
+def _empty(value: Any) -> bool:
+    """Nothing in it: no value, an empty text or list, or a mapping whose keys were all left out."""
+    if isinstance(value, dict):
+        return all(child.value is DROPPED for child in value.values())
+    return value is None or (isinstance(value, str) and value == "") or (isinstance(value, list) and not value)
 
 
 def _fields(shape: Shape, value: dict[str, N]) -> dict[str, N]:

@@ -147,6 +147,9 @@ def init(folder: Path, name: str | None, today: date, url: str | None = None, em
 
     written += write_schemas(folder / "schemas")
     written.append(_write(folder / ".vscode" / "settings.json", editor_settings()))
+    from generator.fmt import fmt
+
+    fmt(folder / "data")  # in the form the browser editor writes, so the first check passes
     return written
 
 

@@ -29,7 +29,14 @@ class N:
     eol: str | None = None
 
     def comments(self) -> list[str]:
-        return [*self.before, *([self.eol] if self.eol else []), *self.after]
+        """Every comment of this node and the nodes inside it, in order (for a node left out)."""
+        inner = self.value.values() if isinstance(self.value, dict) else self.value
+        nested = (
+            [c for child in inner for c in child.comments()]
+            if isinstance(inner, list) or isinstance(self.value, dict)
+            else []
+        )
+        return [*self.before, *([self.eol] if self.eol else []), *nested, *self.after]
 
 
 class Plain(str):

@@ -62,6 +62,8 @@ publish_within_days: 030
 sample: "True"
 targets:
   - {from: 2011-12, value: "4:22"}
+ended:
+  reason: ""
 results:
   - period: 2011-12
     value: 4 min 22 s
@@ -101,6 +103,7 @@ def test_the_awkward_values_survive() -> None:
     assert 'explanation: "a\\n---\\nb"' in written  # a line of --- would end an update's front matter
     assert "value: 1000" in written and "value: 0\n" in written and 'value: "4 min 22 s"' in written
     assert 'actions: [A-1, "2", "x,y"]' not in written and '  - "2"' in written
+    assert "ended" not in written  # an optional part with nothing in it is left out
 
 
 def test_the_configuration_is_the_golden_one() -> None:
@@ -279,3 +282,16 @@ def test_the_check_workflow_says_what_to_fix_in_validates_words(tmp_path: Path) 
     assert all(line in comment.splitlines() for line in said.stdout.splitlines())
     assert comment.startswith("### Problems to fix before this can be published")
     assert summary.read_text(encoding="utf-8") == comment
+
+
+def test_init_starts_in_fmts_form_with_the_schemas_mapped(tmp_path: Path) -> None:
+    from generator.cli import main
+
+    assert main(["init", str(tmp_path / "new"), "--name", "Example Borough Council"]) == 0
+    assert main(["fmt", str(tmp_path / "new" / "data"), "--check"]) == 0
+    settings = json.loads((tmp_path / "new" / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schemas/measure.schema.json"][0] == "data/measures/*.yml"
+    for path in (tmp_path / "new" / "data").rglob("*.yml"):
+        assert "yaml-language-server" not in path.read_text(encoding="utf-8"), path
+    site = (tmp_path / "new" / "data" / "site.yml").read_text(encoding="utf-8")
+    assert "# add how residents reach you" in site  # the comment of a key fmt left out stays

@@ -111,18 +111,13 @@
       return stripped;
     }
 
-    function dropEmpty(shape, value) {
-      // normalise() leaves optional keys out when they are empty; nothing else to do here.
-      return value;
-    }
-
     function read(kind, text) {
       var data = jsyaml.load(text, { schema: SCHEMA });
       return normalise(shapes.kinds[kind], isObject(data) ? data : {}, false);
     }
 
     function write(kind, data) {
-      return emitDocument(dropEmpty(shapes.kinds[kind], normalise(shapes.kinds[kind], data, true)));
+      return emitDocument(normalise(shapes.kinds[kind], data, true));
     }
 
     function readPost(content) {
