@@ -68,7 +68,8 @@ def _shape(schema: dict[str, Any]) -> Shape:
     if kind == "object":
         if "properties" in schema:
             return _object(schema)
-        return {"k": "map", "v": _shape(schema.get("additionalProperties") or {})}
+        values = schema.get("additionalProperties") or next(iter(schema.get("patternProperties", {}).values()), {})
+        return {"k": "map", "v": _shape(values if isinstance(values, dict) else {})}
     if kind == "array":
         return {"k": "list", "i": _shape(schema.get("items") or {})}
     if kind == "string":
