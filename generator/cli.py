@@ -177,6 +177,15 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
     diff.set_defaults(run=_diff)
 
+    fmt = commands.add_parser("fmt", help="write every data file in the canonical form the browser editor saves")
+    fmt.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    fmt.add_argument("--check", action="store_true", help="change nothing; list the files that would change")
+    fmt.set_defaults(run=_fmt)
+
+    editor = commands.add_parser("editor-config", help="print the browser editor's configuration, made from the models")
+    editor.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    editor.set_defaults(run=_editor_config)
+
     schema = commands.add_parser("schema", help="write a JSON Schema per data kind, for editors")
     schema.add_argument("out", type=Path, help="folder to write <kind>.schema.json files into")
     schema.set_defaults(run=_schema)
@@ -332,4 +341,30 @@ def _schema(args: argparse.Namespace) -> int:
 
     written = write_schemas(args.out)
     print(f"wrote {len(written)} schemas to {args.out}")
+    return 0
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from generator.fmt import fmt
+
+    outcome = fmt(args.data, check=args.check)
+    for problem in outcome.refused:
+        print(problem)
+    verb = "would be reformatted" if args.check else "reformatted"
+    for path in outcome.changed:
+        print(f"{path}: {verb}")
+    total = len(outcome.changed) + len(outcome.unchanged)
+    summary = f"{args.data}: {len(outcome.changed)} of {total} files {verb}"
+    if args.check and outcome.changed:
+        summary += "; run charterkit fmt to write them in canonical form"
+    if outcome.refused:
+        summary += f"; {_plural(len(outcome.refused), 'file')} not formatted"
+    print(summary)
+    return 1 if outcome.refused or (args.check and outcome.changed) else 0
+
+
+def _editor_config(args: argparse.Namespace) -> int:
+    from generator.editor import config_text
+
+    print(config_text(args.data), end="")
     return 0

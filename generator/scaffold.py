@@ -143,9 +143,13 @@ def init(folder: Path, name: str | None, today: date, url: str | None = None, em
     written.append(_write(folder / "data" / "site.yml", site_file(name, url, email, today)))
     written.append(_write(folder / "charterkit.txt", _charterkit_source()))
     (folder / "data" / "updates").mkdir(parents=True, exist_ok=True)
-    from generator.schema import write_schemas
+    from generator.schema import editor_settings, write_schemas
 
     written += write_schemas(folder / "schemas")
+    written.append(_write(folder / ".vscode" / "settings.json", editor_settings()))
+    from generator.fmt import fmt
+
+    fmt(folder / "data")  # in the form the browser editor writes, so the first check passes
     return written
 
 
@@ -197,7 +201,6 @@ def site_file(name: str | None, url: str | None, email: str | None, today: date)
     """`data/site.yml` for a new publication. A sample says so and may carry a number from
     Ofcom's range for drama; a real publisher's file carries only what it was given."""
     lines = [
-        "# yaml-language-server: $schema=../schemas/site.schema.json",
         f"name: {_quoted(name or SAMPLE_NAME)}",
         "# The published site's address: on GitHub Pages, https://<owner>.github.io/<repository>/",
         f"url: {_quoted(url or PLACEHOLDER_URL)}",
@@ -252,6 +255,9 @@ def site_file(name: str | None, url: str | None, email: str | None, today: date)
     lines += [
         "  known_issues:",
         "    - This website has not yet been tested by people who use assistive technology.",
+        "# To edit in the browser at /admin/, name the repository (see charterkit's README):",
+        "# editor:",
+        "#   repo: owner/name",
     ]
     return "\n".join(lines) + "\n"
 

@@ -39,3 +39,21 @@ def write_schemas(out: Path) -> list[Path]:
         path.write_text(render(schema), encoding="utf-8")
         written.append(path)
     return written
+
+
+def schema_globs(data: str = "data") -> dict[str, list[str]]:
+    """Which files each schema checks, as the repository-level mapping editors read (the
+    `yaml.schemas` setting of yaml-language-server), so no file needs a comment naming its schema."""
+    from generator.models import FOLDERS
+
+    mapping = {"./schemas/site.schema.json": [f"{data}/site.yml"]}
+    for folder, kind in FOLDERS.items():
+        mapping[f"./schemas/{kind}.schema.json"] = [f"{data}/{folder}/*.yml", f"{data}/{folder}/*.yaml"]
+    mapping["./schemas/translation.schema.json"] = [f"{data}/translations/**/*.yml"]
+    return mapping
+
+
+def editor_settings(data: str = "data") -> str:
+    """`.vscode/settings.json`: the schema of every data file, for the YAML extension."""
+    settings = {"yaml.schemas": schema_globs(data), "yaml.validate": True, "files.trimTrailingWhitespace": True}
+    return json.dumps(settings, indent=2) + "\n"

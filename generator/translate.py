@@ -244,9 +244,7 @@ def add_translation(data: Path, code: str, file: str) -> tuple[Path, int]:
             target.write_text(existing.rstrip("\n") + "\n" + block, encoding="utf-8")
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
-            depth = "../" * (len(relative.parts) + 2)
             header = (
-                f"# yaml-language-server: $schema={depth}schemas/translation.schema.json\n"
                 f"# {english_name(code)} translation of {name}: fill in each text; leave one empty to show\n"
                 f"# the original until it is translated.\nsample: false\ntexts:\n"
             )

@@ -328,7 +328,7 @@ def test_settings_that_would_become_markup_are_refused(tmp_path: Path, monkeypat
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     site = tmp_path / "data" / "site.yml"
-    text = site.read_text(encoding="utf-8")
+    text = "\n" + site.read_text(encoding="utf-8")  # the name is the file's first line
     text = text.replace("\nname: Example City Council\n", f"\nname: {quoted(SITE_NAME)}\n", 1)
     text = text.replace("\nurl: https://standards.example.org/\n", f"\nurl: {quoted(SITE_URL)}\n", 1)
     site.write_text(text, encoding="utf-8")

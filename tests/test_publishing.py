@@ -118,7 +118,7 @@ def test_a_named_publication_is_real_and_says_nothing_to_developers(tmp_path: Pa
     code, out, _ = run("validate", str(project / "data"))
     assert code == 0
     assert out.splitlines()[0] == (
-        f"{project / 'data' / 'site.yml'}:4:1: warning: url: 'https://example.org/' is a placeholder; "
+        f"{project / 'data' / 'site.yml'}:3:1: warning: url: 'https://example.org/' is a placeholder; "
         "give the published site's address"
     )
     assert run("validate", str(project / "data"), "--strict")[0] == 1

@@ -292,7 +292,7 @@ def test_diff_over_a_committed_link_outside_the_data(publication: Path, run: Run
         (["serve", "--port", "0"], "argument --port: expected a port number from 1 to 65535, like 8000, got '0'"),
         (["serve", "--port", "eighty"], "argument --port: expected a port number from 1 to 65535, like 8000, got 'eighty'"),
         (["new", "update", "Hello", "--date", "2026-02-30"], "argument --date: February 2026 has no 30th (it has 28 days); check the date '2026-02-30'"),
-        (["frob"], "argument COMMAND: invalid choice: 'frob' (choose from 'validate', 'build', 'serve', 'new', 'init', 'diff', 'schema')"),
+        (["frob"], "argument COMMAND: invalid choice: 'frob' (choose from 'validate', 'build', 'serve', 'new', 'init', 'diff', 'fmt', 'editor-config', 'schema')"),
     ],
 )  # fmt: skip
 def test_usage_mistakes_exit_1_with_the_reason(publication: Path, run: Run, args: list[str], expected: str) -> None:

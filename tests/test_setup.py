@@ -89,7 +89,9 @@ def test_package_holds_what_charterkit_needs_and_runs_outside_the_checkout(tmp_p
     virtual environment: init, validate and build a new publication there."""
     dist = tmp_path / "dist"
     source = tmp_path / "source"  # a copy, so the build leaves nothing in the checkout
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv*", "site", "site_src", ".git", "*cache*"))
+    shutil.copytree(
+        ROOT, source, ignore=shutil.ignore_patterns(".venv*", "site", "site_src", ".git", "*cache*", "node_modules")
+    )
     run(sys.executable, "-m", "build", "--no-isolation", "--outdir", dist, source)
     wheels, sdists = sorted(dist.glob("*.whl")), sorted(dist.glob("*.tar.gz"))
     assert [w.name for w in wheels] == [f"charterkit-{generator.__version__}-py3-none-any.whl"] and len(sdists) == 1

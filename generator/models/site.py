@@ -192,6 +192,43 @@ class Settings(Model):
     """Whether a missed target in a measure's latest period without an explanation is an error or a warning."""
 
 
+REPO_PATTERN = r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$"
+
+
+def check_repo(value: str) -> str:
+    if not re.fullmatch(REPO_PATTERN, value) or ".." in value:
+        example = "example-council/service-standards"
+        raise ValueError(f"expected a repository as owner/name, such as {example}, got '{value}'")
+    return value
+
+
+Repo = Annotated[
+    str,
+    AfterValidator(check_repo),
+    WithJsonSchema({"type": "string", "pattern": REPO_PATTERN, "description": "A repository as owner/name."}),
+]
+
+
+class Editor(Model):
+    """The editor in the browser at /admin/ (Decap CMS): where it saves changes, as pull requests."""
+
+    repo: Repo
+    """The repository holding this publication, as owner/name (on GitHub: github.com/owner/name)."""
+    backend: Literal["github", "gitlab", "gitea"] = "github"
+    """Where the repository is hosted: github, gitlab or gitea."""
+    branch: str = "main"
+    """The branch the site is published from; each change is proposed against it."""
+    base_url: Link | None = None
+    """The sign-in service that lets editors log in to GitHub (an OAuth client, such as one run on
+    the council's own servers); see the README, "Editing in the browser"."""
+    auth_endpoint: str | None = None
+    """The sign-in service's path, if not `auth`."""
+    app_id: str | None = None
+    """For GitLab: the id of the OAuth application editors sign in with (no sign-in service needed)."""
+    api_root: Link | None = None
+    """The host's API address, for GitHub Enterprise, a council's own GitLab or a Gitea server."""
+
+
 YEAR_STARTS = {"january": 1, "april": 4, "july": 7, "october": 10}
 
 
@@ -283,6 +320,9 @@ class Site(Model):
     """Validation settings."""
     sources: tuple[Source, ...] = ()
     """Documents the content comes from."""
+    editor: Editor | None = None
+    """The editor in the browser at /admin/, for people who publish figures and updates without
+    git; without it the site has no /admin/."""
 
     @property
     def first_month(self) -> int:

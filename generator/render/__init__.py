@@ -189,6 +189,11 @@ def render(publication: Publication, as_of: date, cache: Path | None = None) -> 
                 if not overrides:
                     raise  # charterkit's own templates: a bug to see in full
                 raise template_failure(error, folder) from None
+    if publication.site is not None and publication.site.editor is not None:
+        from generator.editor import files as editor_files
+
+        for path, content in editor_files(publication).items():  # the default language's site only
+            output.add(path, content, owner="charterkit")
     return output
 
 
