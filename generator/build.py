@@ -38,6 +38,7 @@ from generator.problems import CharterkitError, Problem
 from generator.publication import Publication
 from generator.render import languages, render
 from generator.render.i18n import Text, gettext, speaking
+from generator.render.links import written_for
 from generator.render.safety import SafeLinks
 from generator.render.words import long_date
 from generator.render.writer import write
@@ -227,7 +228,8 @@ def build_site(data: Path, config_file: Path, strict: bool = False, engine: str 
         engines.installed()
     with exclusive(site_dir.parent / f".{site_dir.name}.lock"):
         recover(site_dir)
-        generated = generate(data, docs_dir, strict)
+        with written_for(engine):
+            generated = generate(data, docs_dir, strict)
         started = time.perf_counter()
         fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 from generator import engines, search
 from generator.build import generate, safe_folders
 from generator.problems import CharterkitError
+from generator.render.links import written_for
 from generator.settings import check_settings
 
 if TYPE_CHECKING:
@@ -213,6 +214,12 @@ def _check_port(port: int) -> None:
 
 
 def serve(data: Path, config_file: Path, port: int, debug: bool = False, engine: str = "mkdocs") -> int:
+    """Build, serve and regenerate on every change, with pages' raw HTML links written for `engine`."""
+    with written_for(engine):
+        return _serve(data, config_file, port, debug, engine)
+
+
+def _serve(data: Path, config_file: Path, port: int, debug: bool, engine: str) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     from generator.render import TEMPLATES, languages

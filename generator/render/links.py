@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 def page_dir(source: str) -> str:
@@ -17,9 +18,25 @@ def page_dir(source: str) -> str:
     return stem + "/"
 
 
+# Zensical resolves a relative link in raw HTML against the Markdown file's folder, then writes
+# it relative to the page; MkDocs leaves raw HTML as it is. Links are written for the engine.
+_FROM_SOURCE_FOLDER = [False]
+
+
+@contextmanager
+def written_for(engine: str) -> Iterator[None]:
+    """Raw HTML links written for `engine` (mkdocs or zensical) while inside."""
+    before = _FROM_SOURCE_FOLDER[0]
+    _FROM_SOURCE_FOLDER[0] = engine == "zensical"
+    try:
+        yield
+    finally:
+        _FROM_SOURCE_FOLDER[0] = before
+
+
 def href(from_source: str, to_source: str) -> str:
     """A relative link from one page (or file) to another, as the browser will resolve it."""
-    here = page_dir(from_source) or "."
+    here = (posixpath.dirname(from_source) if _FROM_SOURCE_FOLDER[0] else page_dir(from_source)) or "."
     there = page_dir(to_source) if to_source.endswith(".md") else to_source
     if not there:
         there = "."
