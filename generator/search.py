@@ -15,6 +15,7 @@ leaves the last good site in place.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -77,8 +78,20 @@ def index(site_dir: Path, directory_urls: bool = True) -> int:
     for unused in UNUSED:  # Pagefind's own interfaces; the header's search uses its API alone
         for path in (site_dir / FOLDER).glob(unused):
             path.unlink()
+    steady_entry(site_dir / FOLDER / "pagefind-entry.json")
     pages = re.search(r"Indexed (\d+) pages?", done.stdout)
     return int(pages.group(1)) if pages else 0
+
+
+def steady_entry(entry: Path) -> None:
+    """Write Pagefind's list of languages in a fixed order. Pagefind writes it in the order its
+    threads finish, so two builds of the same data would otherwise differ in this one file; a
+    page finds its language's index by name, so the order means nothing to the search."""
+    if not entry.is_file():
+        return
+    written = json.loads(entry.read_text(encoding="utf-8"))
+    written["languages"] = dict(sorted(written.get("languages", {}).items()))
+    entry.write_text(json.dumps(written, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def without_theme_search(config: MkDocsConfig) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from generator import search
 from tests.browser import audit
 from tests.conftest import CORPUS
 from tests.test_accessibility import describe
@@ -48,8 +49,20 @@ def test_the_index_is_written_per_language_and_the_theme_search_is_gone(engine_s
     }
     by_language["en"] = len(pages["en"]) - by_language["cy"] - by_language["ur"]
     assert counts == by_language  # every page, each in its own language's index
+    assert list(entry["languages"]) == sorted(entry["languages"])  # the same bytes in every build
     assert not (engine_site / "search").exists() and not (engine_site / "search.json").exists()
     assert not list((engine_site / "pagefind").glob("pagefind-ui.*"))  # Pagefind's unused interfaces
+
+
+def test_the_list_of_languages_is_written_in_one_order(tmp_path: Path) -> None:
+    """Pagefind lists languages as its threads finish; charterkit writes them in one order."""
+    entry = tmp_path / "pagefind-entry.json"
+    languages = {code: {"hash": f"{code}_0", "wasm": None, "page_count": 1} for code in ("ur", "en", "cy")}
+    entry.write_text(json.dumps({"version": "1", "languages": languages}), encoding="utf-8")
+    search.steady_entry(entry)
+    written = json.loads(entry.read_text(encoding="utf-8"))
+    assert list(written["languages"]) == ["cy", "en", "ur"]
+    assert written["languages"]["ur"] == languages["ur"] and written["version"] == "1"
 
 
 @pytest.mark.browser
