@@ -213,6 +213,9 @@ def test_write_an_update(editor: Any, repository: tuple[Path, str], tmp_path: Pa
     tree = _branch_files(repo, branch, tmp_path)
     assert _charterkit(tree, "validate", "data").returncode == 0
     assert _charterkit(tree, "fmt", "--check", "data").returncode == 0
+    # Decap moves to the new entry's own address once it is saved; going to the board before
+    # that move is made would be undone by it.
+    editor.wait_for_url("**/#/collections/updates/entries/**")
     editor.goto(repository[1] + "#/workflow")
     editor.get_by_text("How we did from October to December").first.wait_for()
     _shot(editor, "workflow")
