@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from generator import engines, search
+from generator import engines, search, theme
 from generator.brand import served
 from generator.languages import direction, endonym
 from generator.load import (  # type: ignore[attr-defined]
@@ -62,7 +62,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 CACHE = ".charterkit-cache"  # beside the docs folder: parsed data files, compiled templates
-OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 
 def generate(data: Path, docs_dir: Path, strict: bool = False) -> Generated:
@@ -131,7 +130,7 @@ def mkdocs_build(
                 if raw is None:
                     build(config)
                 else:
-                    engines.zensical_build(engines.zensical_settings(config, raw, OVERRIDES, cache), project, code)
+                    engines.zensical_build(engines.zensical_settings(config, raw, cache), project, code)
     except MkDocsException as error:
         raise CharterkitError(f"MkDocs could not build the site: {error}") from None
     finally:
@@ -159,7 +158,7 @@ def _language_config(
     config = load_config(str(config_file), **overrides)
     config.markdown_extensions.append(SafeLinks())
     config.theme["language"] = code
-    config.theme.dirs.insert(0, str(OVERRIDES))  # the footer, and the language selector
+    theme.add_folders(config.theme)  # the footer, the language selector, the search, the page
     if site is not None:
         config.extra["charterkit"] = _footer(publication, site.name)
         for field in ("logo", "favicon"):  # the files are copied into every language's site

@@ -13,7 +13,6 @@ for MkDocs.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator.problems import CharterkitError
+from generator.theme import one_folder
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +42,7 @@ def installed() -> None:
         ) from None
 
 
-def zensical_settings(config: MkDocsConfig, raw: dict[str, Any], overrides: Path, cache: Path) -> dict[str, Any]:
+def zensical_settings(config: MkDocsConfig, raw: dict[str, Any], cache: Path) -> dict[str, Any]:
     """Zensical's settings for one language: `mkdocs.yml` as written, with what charterkit works
     out for the language (`config`, MkDocs' loaded configuration) put in."""
     settings = {key: value for key, value in raw.items() if key not in WORKED_OUT}
@@ -71,22 +71,11 @@ def zensical_settings(config: MkDocsConfig, raw: dict[str, Any], overrides: Path
     for field in ("logo", "favicon"):  # the publisher's own, from site.yml's brand
         if config.theme.get(field):
             theme[field] = str(config.theme[field])
-    theme["custom_dir"] = str(_theme_folder(overrides, theme.get("custom_dir"), cache))
+    theme["custom_dir"] = str(one_folder(theme.get("custom_dir"), cache))
     settings["theme"] = theme
     extensions = list(raw.get("markdown_extensions") or [])
     settings["markdown_extensions"] = [*extensions, "generator.render.safety"]
     return settings
-
-
-def _theme_folder(overrides: Path, own: str | None, cache: Path) -> Path:
-    """Zensical takes one folder of theme overrides: charterkit's partials, over the site's own."""
-    if not own:
-        return overrides
-    merged = cache / "theme"
-    shutil.rmtree(merged, ignore_errors=True)
-    shutil.copytree(own, merged)
-    shutil.copytree(overrides, merged, dirs_exist_ok=True)
-    return merged
 
 
 def _plain(value: Any) -> Any:

@@ -21,6 +21,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import theme
 from generator.problems import CharterkitError
 from generator.render.i18n import gettext
 
@@ -106,10 +107,7 @@ def without_theme_search(config: MkDocsConfig) -> None:
 
 def preview(config: MkDocsConfig) -> None:
     """The search in `charterkit serve`'s preview of the default language, as in the build."""
-    from generator.build import OVERRIDES
-
-    if str(OVERRIDES) not in config.theme.dirs:
-        config.theme.dirs.insert(0, str(OVERRIDES))
+    theme.add_folders(config.theme)
     config.extra.setdefault("alternate", True)  # see `build._language_config`
     config.extra["search"] = texts(True)
     without_theme_search(config)

@@ -167,14 +167,14 @@ class ZensicalPreview(Preview):
         self.site_dir = tempfile.mkdtemp(prefix=".charterkit-preview-", dir=config_file.resolve().parent)
 
     def build(self) -> None:
-        from generator.build import CACHE, OVERRIDES
+        from generator.build import CACHE
 
         started = time.perf_counter()
         cache = self.docs_dir.resolve().parent / CACHE
         try:
             config = self.config()
             config.site_url = self.url
-            settings = engines.zensical_settings(config, engines.read_raw(self.config_file), OVERRIDES, cache)
+            settings = engines.zensical_settings(config, engines.read_raw(self.config_file), cache)
             engines.zensical_build(settings, self.config_file.resolve().parent, "preview")
             search.index(Path(self.site_dir), config.use_directory_urls)
         except CharterkitError as error:
