@@ -8,6 +8,7 @@ build succeeded; a lock file refuses a second build running at the same time.
 from __future__ import annotations
 
 import fcntl
+import functools
 import html
 import logging
 import os
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from generator import engines, search, theme
+from generator import engines, parallel, search, theme
 from generator.brand import served
 from generator.languages import direction, endonym
 from generator.load import (  # type: ignore[attr-defined]
@@ -106,10 +107,11 @@ def mkdocs_build(
     The default language is built from the docs folder into `site_dir`; every other language
     from its subfolder (`cy/`) into `site_dir/cy/`, with the theme's texts in that language (and
     right-to-left for Urdu and Arabic), as the theme's documentation describes for multilingual
-    sites. The language selector in the header links the builds together. With `engine` zensical
-    each language's configuration is handed to Zensical instead (see `engines`).
+    sites. The language selector in the header links the builds together. MkDocs builds the
+    languages side by side, one process each (`generator.parallel`), up to the number of
+    processors. With `engine` zensical each language's configuration is handed to Zensical
+    instead (see `engines`), one language after another.
     """
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     codes = languages(publication)
@@ -122,24 +124,52 @@ def mkdocs_build(
     raw = engines.read_raw(config_file) if engine == "zensical" else None
     project, cache = config_file.resolve().parent, folders(config_file)[0].resolve().parent / CACHE
     try:
-        directory_urls = True
-        for code in codes:
-            with speaking(code):
-                config = _language_config(config_file, site_dir, publication, codes, code, strict)
-                directory_urls = config.use_directory_urls
-                if raw is None:
-                    build(config)
-                else:
+        if raw is None:  # side by side, one process a language, as many at once as processors
+            jobs = [
+                functools.partial(_build_language, config_file, site_dir, publication, codes, code, strict)
+                for code in codes
+            ]
+            directory_urls = parallel.run(jobs, min(len(codes), parallel.cores()))[0]
+            for code in codes[1:]:  # built beside the default language's, which empties its folder
+                os.replace(site_dir / f".{code}", site_dir / code)
+        else:  # one after another: Zensical uses every processor for one language
+            for code in codes:
+                with speaking(code):
+                    config = _language_config(config_file, site_dir, publication, codes, code, strict)
+                    directory_urls = config.use_directory_urls
                     engines.zensical_build(engines.zensical_settings(config, raw, cache), project, code)
-    except MkDocsException as error:
+    except (MkDocsException, parallel.ChildFailed) as error:
+        if isinstance(error, parallel.ChildFailed) and not error.mkdocs:
+            raise RuntimeError(f"a language's build failed:\n{error}") from None
         raise CharterkitError(f"MkDocs could not build the site: {error}") from None
     finally:
         logger.removeHandler(handler)
     search.index(site_dir, directory_urls)
 
 
-def _language_config(
+def _build_language(
     config_file: Path, site_dir: Path, publication: Publication, codes: list[str], code: str, strict: bool
+) -> bool:
+    """One language's site, by MkDocs; returns whether its addresses are folders (`page/`).
+
+    A language other than the default is built into a hidden folder (`.cy/`), which MkDocs'
+    emptying of the default language's folder passes over, and renamed once all have built."""
+    from mkdocs.commands.build import build
+
+    with speaking(code):
+        config = _language_config(config_file, site_dir, publication, codes, code, strict, hidden=True)
+        build(config)
+        return bool(config.use_directory_urls)
+
+
+def _language_config(
+    config_file: Path,
+    site_dir: Path,
+    publication: Publication,
+    codes: list[str],
+    code: str,
+    strict: bool,
+    hidden: bool = False,
 ) -> MkDocsConfig:
     """MkDocs' configuration for one language's build (called while speaking that language)."""
     from mkdocs.config import load_config
@@ -150,7 +180,7 @@ def _language_config(
         overrides["exclude_docs"] = "\n".join(f"/{other}/" for other in codes[1:])
     elif not default:
         docs_dir, _ = folders(config_file)
-        overrides.update(docs_dir=str(docs_dir / code), site_dir=str(site_dir / code))
+        overrides.update(docs_dir=str(docs_dir / code), site_dir=str(site_dir / (f".{code}" if hidden else code)))
     site = publication.site if default else translated(publication, code)[0].site
     if site is not None and publication.site is not None:
         overrides["site_name"] = curled(gettext("%(name)s service standards") % {"name": str(site.name)})
