@@ -19,7 +19,7 @@ from generator.models.improvement import Action, Plan
 from generator.models.measure import Result
 from generator.periods import Period
 from generator.publication import Publication
-from generator.render import links
+from generator.render import links, organisations
 from generator.render.cards import ORDER, Figure, misses_first, of_standing
 from generator.render.i18n import N_
 from generator.render.i18n import gettext as _
@@ -137,11 +137,13 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         context = {"charter": charter, "groups": by_channel(standings[cid]), "owner": cid}
         yield links.charter(cid), "charter.md.j2", context
         yield links.large_print(cid), "charter-large-print.md.j2", context
-    yield (
-        "performance/index.md",
-        "performance.md.j2",
-        {"measures": sorted(pub.measures.values(), key=lambda m: m.title)},
-    )
+    organised = organisations.of(pub)
+    split = organisations.split(organised)
+    if split:
+        yield from organisation_pages(pub, organised)
+    else:
+        everything = sorted(pub.measures.values(), key=lambda m: m.title)
+        yield "performance/index.md", "performance.md.j2", {"measures": everything, "organisation": None}
     for mid, measure in pub.measures.items():
         results = sorted(measure.results, key=lambda r: r.period, reverse=True)
         rows = [(r, target_for(measure, r.period), status_of(measure, r)) for r in results]
@@ -192,10 +194,35 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     yield "updates/you-said-we-did.md", "you-said-we-did.md.j2", {"said": said}
     for post in pub.posts:
         yield links.post(post.slug), "post.md.j2", {"post": post, "owner": post.slug}
-    yield "data/index.md", "data.md.j2", {}
+    if not split:
+        by_id = [pub.measures[mid] for mid in sorted(pub.measures)]
+        yield "data/index.md", "data.md.j2", {"measures": by_id, "organisation": None}
     yield "contact.md", "contact.md.j2", {}
     yield "accessibility.md", "accessibility.md.j2", {}
-    yield "a-z.md", "a-z.md.j2", {}
+    letters = a_to_z(pub, organisations.az_items(organised) if split else [])
+    if sum(len(items) for _, items in letters) <= AZ_LINKS:
+        yield "a-z.md", "a-z.md.j2", {"letters": letters}
+    else:
+        keys = {letter: letter_key(letter) for letter, _ in letters}
+        yield "a-z.md", "a-z-letters.md.j2", {"letters": letters, "keys": keys}
+        for letter, items in letters:
+            yield links.letter(keys[letter]), "a-z-letter.md.j2", {"letter": letter, "items": items}
+
+
+def organisation_pages(pub: Publication, organised: list[organisations.Organisation]) -> Iterator[Page]:
+    """A split site's performance and downloads: an index of organisations, then each one's page."""
+    others = organisations.unowned(pub)
+    total = organisations.counts_of(pub.measures.values())
+    index = {"organised": organised, "total": total}
+    yield "performance/index.md", "performance-organisations.md.j2", index | {"measures": others}
+    yield "data/index.md", "data-organisations.md.j2", index | {"measures": sorted(others, key=lambda m: m.id or "")}
+    for o in organised:
+        if not o.measures:
+            continue
+        owner = f"organisation {o.id}"
+        yield links.organisation(o.id), "performance.md.j2", {"measures": o.measures, "organisation": o, "owner": owner}
+        by_id = sorted(o.measures, key=lambda m: m.id or "")
+        yield links.organisation_data(o.id), "data.md.j2", {"measures": by_id, "organisation": o, "owner": owner}
 
 
 CHANNELS = {
@@ -384,9 +411,25 @@ def element_nodes(framework: Framework, node: Node) -> list[Node]:
     return [leaf for child in node.children for leaf in element_nodes(framework, child)]
 
 
-def a_to_z(pub: Publication) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Charters, measures, frameworks and their criteria, by first letter, for finding without search."""
+# An A to Z with more links than this gets a page per letter, so it stays light on a national site.
+AZ_LINKS = 400
+
+
+def letter_key(letter: str) -> str:
+    """A letter's page, the same in every language: `a` for A, `other` for figures and signs,
+    the code point for a letter outside a to z (`u0627`)."""
+    if letter == "#":
+        return "other"
+    if letter.isascii():
+        return letter.lower()
+    return f"u{ord(letter):04x}"
+
+
+def a_to_z(pub: Publication, extra: Iterable[tuple[str, str]] = ()) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Charters, measures, frameworks and their criteria (and `extra` pages, as (title, source)),
+    by first letter, for finding without search."""
     items = [(c.title, links.charter(cid)) for cid, c in pub.charters.items()]
+    items += list(extra)
     items += [(m.title, links.measure(mid)) for mid, m in pub.measures.items()]
     for fid, framework in pub.frameworks.items():
         items.append((framework.title, links.framework(fid)))

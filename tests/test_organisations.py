@@ -1,0 +1,211 @@
+"""A national site, split by organisation: built for real with MkDocs and read as a resident would.
+
+The publication is made here: three organisations (a top-level unit each), one of them with no
+measures; the first holds one measure in each state a latest result can be in. There are enough
+measures for the A to Z to get a page per letter.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.render.pages import AZ_LINKS
+from tests.conftest import CORPUS, ROOT, build_in
+from tests.test_links import broken_links
+
+SITE = """\
+name: Example National Body
+url: https://national.example.org/
+sample: true
+units:
+  - id: north
+    name: North Authority
+    kind: council
+    children:
+      - id: north-services
+        name: North Services
+        kind: service
+  - id: south
+    name: South Authority
+    kind: council
+  - id: east
+    name: East Authority
+    kind: council
+contact:
+  channels:
+    - id: phone
+      kind: telephone
+      label: Enquiries
+      value: "0116 496 0000"
+"""
+
+# The first organisation's measures, one per state, by id: (title, lines after the owner).
+STATES = {
+    "north-met": (
+        "Calls answered quickly",
+        "targets: [{from: 2025-26, value: 90}]\nresults: [{period: 2026-Q1, value: 92}]",
+    ),
+    "north-missed": (
+        "Letters answered on time",
+        "targets: [{from: 2025-26, value: 90}]\nresults: [{period: 2026-Q1, value: 80, explanation: Staff were away.}]",
+    ),
+    "north-context": ("Emails received", "results: [{period: 2026-Q1, value: 3150}]", "count"),
+    "north-waiting": ("Visitors seen quickly", "targets: [{from: 2025-26, value: 90}]\nresults: []"),
+    "north-ended": (
+        "Cash office queue",
+        "targets: [{from: 2025-26, value: 90}]\nresults: []\nended: {on: 2025-03-31, reason: The office closed.}",
+    ),
+}
+NORTH_MORE = 240  # measures met, beside the five above
+SOUTH = 170  # measures met
+WORDS = ["Answered", "Bins", "Claims", "Decisions", "Repairs", "Waiting"]
+
+
+def measure_yaml(title: str, owner: str, rest: str, unit: str = "percentage") -> str:
+    polarity = "" if unit == "count" else "polarity: higher-is-better\n"
+    return (
+        f"title: {title}\nunit: {unit}\n{polarity}frequency: quarterly\nowner: {owner}\n"
+        f"definition: A test figure.\n{rest}\n"
+    )
+
+
+def expected() -> dict[str, list[str]]:
+    """Each organisation's measure ids."""
+    north = [*STATES, *(f"north-{i:03d}" for i in range(NORTH_MORE))]
+    return {"north": north, "south": [f"south-{i:03d}" for i in range(SOUTH)], "east": []}
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("national")
+    data = project / "data"
+    (data / "measures").mkdir(parents=True)
+    (data / "site.yml").write_text(SITE, encoding="utf-8")
+    shutil.copytree(CORPUS / "base" / "frameworks", data / "frameworks")
+    for mid, (title, rest, *unit) in STATES.items():
+        (data / "measures" / f"{mid}.yml").write_text(measure_yaml(title, "north-services", rest, *unit))
+    met = "targets: [{from: 2025-26, value: 90}]\nresults: [{period: 2026-Q1, value: 95}]"
+    for org, count in (("north", NORTH_MORE), ("south", SOUTH)):
+        for i in range(count):
+            title = f"{WORDS[i % len(WORDS)]} {org} {i:03d}"
+            (data / "measures" / f"{org}-{i:03d}.yml").write_text(measure_yaml(title, org, met))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return build_in(project)
+
+
+class Links(HTMLParser):
+    """The links of a page's main content, and its tables' rows as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.rows: list[list[str]] = []
+        self.inside = 0
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "article":
+            self.inside += 1
+        if self.inside and tag == "a" and a.get("href"):
+            self.links.append(a["href"] or "")
+        if self.inside and tag == "tr":
+            self.rows.append([])
+        if self.inside and tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.inside -= 1
+        if tag in ("td", "th") and self.cell is not None and self.rows:
+            self.rows[-1].append(" ".join("".join(self.cell).split()))
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def read(site: Path, page: str) -> Links:
+    parsed = Links()
+    parsed.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    return parsed
+
+
+def targets(site: Path, page: str) -> set[str]:
+    """The pages a page's content links to, as folders of the site (`performance/north-met`)."""
+    here = site / page
+    found = set()
+    for link in read(site, page).links:
+        if re.match(r"^[a-z]+:|^#|^//", link):
+            continue
+        path = (here / link.split("#")[0]).resolve()
+        if path.is_relative_to(site.resolve()):
+            found.add(path.relative_to(site.resolve()).as_posix().removesuffix("/index.html"))
+    return found
+
+
+def test_each_organisation_has_a_page_with_exactly_its_measures(national: Path) -> None:
+    for org, ids in expected().items():
+        if not ids:
+            assert not (national / "performance" / org).exists()
+            assert not (national / "data" / org).exists()
+            continue
+        shown = {t.removeprefix("performance/") for t in targets(national, f"performance/{org}")}
+        assert shown & {m for ids_ in expected().values() for m in ids_} == set(ids)
+        downloads = {
+            link.removeprefix("../measures/")
+            for link in read(national, f"data/{org}").links
+            if link.startswith("../measures/")
+        }
+        assert downloads == {f"{m}.{kind}" for m in ids for kind in ("csv", "json")}
+
+
+def test_the_index_counts_each_organisation_and_they_add_up(national: Path) -> None:
+    rows = {row[0]: row[1:] for row in read(national, "performance").rows[1:]}
+    more = NORTH_MORE + 1
+    assert rows == {
+        "North Authority": [str(len(expected()["north"])), str(more), "1", "1", "2"],
+        "South Authority": [str(SOUTH), str(SOUTH), "0", "0", "0"],
+        "East Authority": ["0", "0", "0", "0", "0"],
+        "All organisations": [str(len(expected()["north"]) + SOUTH), str(more + SOUTH), "1", "1", "2"],
+    }
+    text = (national / "performance" / "index.html").read_text(encoding="utf-8")
+    total = len(expected()["north"]) + SOUTH
+    assert (
+        f"{total} measures are published. At their latest results, {more + SOUTH} met their targets. "
+        "At its latest result, 1 did not meet its target. 1 is a figure without a target. "
+        "2 have no published result." in text
+    )
+    assert targets(national, "performance") >= {"performance/north", "performance/south"}
+    assert "performance/east" not in targets(national, "performance")
+    assert targets(national, "data") >= {"data/north", "data/south"}
+
+
+def test_an_organisations_page_says_its_own_counts(national: Path) -> None:
+    text = (national / "performance" / "south" / "index.html").read_text(encoding="utf-8")
+    assert "How South Authority is performing" in text
+    assert f"{SOUTH} measures are published. At their latest results, {SOUTH} met their targets." in text
+    assert "did not meet" not in text
+
+
+def test_the_a_to_z_has_a_page_per_letter_that_reaches_every_page(national: Path) -> None:
+    letters = targets(national, "a-z")
+    assert letters and all(t.startswith("a-z/") for t in letters)
+    reached = set().union(*(targets(national, letter) for letter in letters))
+    every = {f"performance/{m}" for ids in expected().values() for m in ids}
+    assert every <= reached
+    assert {"performance/north", "performance/south"} <= reached
+    assert all(len(read(national, letter).links) <= AZ_LINKS for letter in letters)
+
+
+def test_every_page_is_linked_and_every_link_resolves(national: Path) -> None:
+    assert broken_links(national) == []
+    pages = {p.parent.relative_to(national).as_posix() for p in national.rglob("index.html")}
+    linked = set().union(*(targets(national, page) for page in pages - {"."}), targets(national, "."))
+    assert {p for p in pages if p.startswith(("performance/", "data/", "a-z/"))} <= linked
