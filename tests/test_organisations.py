@@ -61,6 +61,20 @@ STATES = {
         "targets: [{from: 2025-26, value: 90}]\nresults: []\nended: {on: 2025-03-31, reason: The office closed.}",
     ),
 }
+CHARTERS = {
+    "north-charter": (
+        "north",
+        """  - id: phone
+    channel: telephone
+    text: We answer quickly.
+    standards: [{measure: north-met, target: 90}]
+  - id: letters
+    channel: letters-and-email
+    text: We answer letters on time.
+    standards: [{measure: north-missed, target: 90}, {measure: north-waiting, target: 90}]""",
+    ),
+    "east-charter": ("east", "  - id: kind\n    channel: general\n    text: We are kind."),
+}
 NORTH_MORE = 240  # measures met, beside the five above
 SOUTH = 170  # measures met
 WORDS = ["Answered", "Bins", "Claims", "Decisions", "Repairs", "Waiting"]
@@ -94,6 +108,10 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for i in range(count):
             title = f"{WORDS[i % len(WORDS)]} {org} {i:03d}"
             (data / "measures" / f"{org}-{i:03d}.yml").write_text(measure_yaml(title, org, met))
+    (data / "charters").mkdir()
+    for cid, (unit, commitments) in CHARTERS.items():
+        charter = f"title: Charter of {unit}\nunit: {unit}\naim: To help.\neffective: 2026-04-01\ncommitments:\n{commitments}\n"
+        (data / "charters" / f"{cid}.yml").write_text(charter, encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return build_in(project)
 
@@ -208,4 +226,26 @@ def test_every_page_is_linked_and_every_link_resolves(national: Path) -> None:
     assert broken_links(national) == []
     pages = {p.parent.relative_to(national).as_posix() for p in national.rglob("index.html")}
     linked = set().union(*(targets(national, page) for page in pages - {"."}), targets(national, "."))
-    assert {p for p in pages if p.startswith(("performance/", "data/", "a-z/"))} <= linked
+    assert {p for p in pages if "/" in p} - linked == set()  # the sections themselves are in the menu
+
+
+def test_home_and_standards_count_each_organisations_standards(national: Path) -> None:
+    expected_rows = {
+        "North Authority": ["1", "3", "1", "1", "1"],
+        "South Authority": ["0", "0", "0", "0", "0"],
+        "East Authority": ["1", "0", "0", "0", "0"],
+        "All organisations": ["2", "3", "1", "1", "1"],
+    }
+    for page in (".", "standards"):
+        rows = {row[0]: row[1:] for row in read(national, page).rows if row and row[0] != "Organisation"}
+        assert rows == expected_rows
+        linked = targets(national, page)
+        assert {"standards/north", "standards/east", "performance/south"} <= linked
+        assert "standards/south" not in linked
+    home = (national / "index.html").read_text(encoding="utf-8")
+    assert "1 of 2 measured standards were met in January to March 2026. 1 more standard has no result yet." in home
+    assert "At its latest result, 1 measure did not meet its target." in home
+    assert "ck-card" not in home  # no card per standard: the home page stays the same size
+    assert targets(national, "standards/north") >= {"standards/north-charter", "performance/north"}
+    assert "standards/east-charter" not in targets(national, "standards/north")
+    assert "standards/east-charter" in targets(national, "standards/east")

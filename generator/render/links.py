@@ -58,7 +58,7 @@ def measure(mid: str) -> str:
     return f"performance/{mid}.md"
 
 
-def organisation(oid: str) -> str:
+def organisation_performance(oid: str) -> str:
     """An organisation's measures on a site split by organisation; a measure with the same id
     would be published at the same address, which the writer refuses."""
     return f"performance/{oid}.md"
@@ -66,6 +66,12 @@ def organisation(oid: str) -> str:
 
 def organisation_data(oid: str) -> str:
     return f"data/{oid}.md"
+
+
+def organisation_standards(oid: str) -> str:
+    """An organisation's charters on a site split by organisation (a charter with the same id
+    would be published at the same address, which the writer refuses)."""
+    return f"standards/{oid}.md"
 
 
 def letter(key: str) -> str:

@@ -9,8 +9,9 @@ become an index of organisations, each with its own page, so no page grows with 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from generator.models import Measure
 from generator.publication import Publication
@@ -139,10 +140,107 @@ def counts_said(counts: Counts) -> str:
     return " ".join(said)
 
 
-def az_items(organisations: Sequence[Organisation]) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Promised:
+    """An organisation's charters (ids, in the publication's order) and how their standards
+    stand: met, not met, or without a result yet (none yet, or not yet due)."""
+
+    organisation: Organisation
+    charters: tuple[str, ...]
+    met: int
+    not_met: int
+    waiting: int
+
+    @property
+    def total(self) -> int:
+        return self.met + self.not_met + self.waiting
+
+
+def promised(pub: Publication, organised: Sequence[Organisation], flat: Mapping[str, Sequence[Any]]) -> list[Promised]:
+    """Each organisation's charters and their standards' counts; `flat` is each charter's
+    standards as they stand (`pages.StandardNow`). Charters under no organisation are left out."""
+    tops = top_of(pub)
+    rows = []
+    for o in organised:
+        cids = tuple(cid for cid, charter in pub.charters.items() if tops.get(charter.unit) == o.id)
+        codes = [s.status for cid in cids for s in flat[cid]]
+        met, not_met = codes.count("met"), codes.count("not-met")
+        rows.append(Promised(o, cids, met, not_met, len(codes) - met - not_met))
+    return rows
+
+
+def unowned_charters(pub: Publication) -> list[str]:
+    """Charters whose unit is under no organisation: they stay on the standards index."""
+    tops = top_of(pub)
+    return [cid for cid, charter in pub.charters.items() if charter.unit not in tops]
+
+
+Page = tuple[str, str, dict[str, Any]]
+
+
+def measure_pages(pub: Publication, organised: Sequence[Organisation]) -> Iterator[Page]:
+    """A split site's performance and downloads: an index of organisations, then each one's page."""
+    others = unowned(pub)
+    index = {"organised": organised, "total": counts_of(pub.measures.values())}
+    yield "performance/index.md", "performance-organisations.md.j2", index | {"measures": others}
+    yield "data/index.md", "data-organisations.md.j2", index | {"measures": sorted(others, key=_by_id)}
+    for o in organised:
+        if not o.measures:
+            continue
+        owner = f"organisation {o.id}"
+        context = {"measures": o.measures, "organisation": o, "owner": owner}
+        yield links.organisation_performance(o.id), "performance.md.j2", context
+        context = {"measures": sorted(o.measures, key=_by_id), "organisation": o, "owner": owner}
+        yield links.organisation_data(o.id), "data.md.j2", context
+
+
+def standards_pages(
+    pub: Publication, charters: Sequence[Promised], flat: Mapping[str, Sequence[Any]]
+) -> Iterator[Page]:
+    """A split site's standards: an index of organisations, then each one's charters."""
+    # Charters as a mapping of id to charter, as the single-organisation index is given them.
+    others = {cid: pub.charters[cid] for cid in unowned_charters(pub)}
+    yield (
+        "standards/index.md",
+        "standards-organisations.md.j2",
+        {"organised": charters, "charters": others, "flat": flat},
+    )
+    for p in charters:
+        if p.charters:
+            context = {
+                "charters": {cid: pub.charters[cid] for cid in p.charters},
+                "flat": flat,
+                "organisation": p.organisation,
+                "owner": f"organisation {p.organisation.id}",
+            }
+            yield links.organisation_standards(p.organisation.id), "standards.md.j2", context
+
+
+def _by_id(measure: Measure) -> str:
+    return measure.id or ""
+
+
+def misses_said(counts: Counts) -> str:
+    """How many latest results missed, on a home page too short to list them all."""
+    return ngettext(
+        "At its latest result, %(num)s measure did not meet its target.",
+        "At their latest results, %(num)s measures did not meet their targets.",
+        counts.not_met,
+    ) % {"num": counts.not_met}
+
+
+def az_items(organisations: Sequence[Organisation], charters: Sequence[Promised]) -> list[tuple[str, str]]:
     """The organisations' own pages, for the A to Z of a split site."""
-    return [
-        (_("%(organisation)s: performance") % {"organisation": o.name}, links.organisation(o.id))
+    pages = [
+        (_("%(organisation)s: performance") % {"organisation": o.name}, links.organisation_performance(o.id))
         for o in organisations
         if o.measures
+    ]
+    return pages + [
+        (
+            _("%(organisation)s: service standards") % {"organisation": p.organisation.name},
+            links.organisation_standards(p.organisation.id),
+        )
+        for p in charters
+        if p.charters
     ]

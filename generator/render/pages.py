@@ -118,29 +118,39 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     periods = sorted({s.result.period for s in measured if s.result}, key=lambda p: p.sort_key())
     improving = [a for a in actions.values() if a.action.status == "in-progress"]
     misses = [(m, r) for m in pub.measures.values() if (r := latest(m)) and status_of(m, r) == "not-met"]
+    flat = {cid: [s for _, row in rows for s in row] for cid, rows in standings.items()}
+    organised = organisations.of(pub)
+    split = organisations.split(organised)
+    charters_of = organisations.promised(pub, organised, flat) if split else []
     yield (
         "index.md",
         "home.md.j2",
         {
             "standings_all": every,
-            "channels": home_groups(pub, standings),
+            "channels": [] if split else home_groups(pub, standings),
             "promises": sum(len(charter.commitments) for charter in pub.charters.values()),
             "period": periods[-1] if len(periods) == 1 else None,
             "misses": misses,
             "improving": improving[:6],
             "posts": pub.posts[:3],
+            "organised": charters_of,
+            "total": organisations.counts_of(pub.measures.values()),
         },
     )
-    flat = {cid: [s for _, row in rows for s in row] for cid, rows in standings.items()}
-    yield "standards/index.md", "standards.md.j2", {"standings": standings, "flat": flat}
+    if split:
+        yield from organisations.standards_pages(pub, charters_of, flat)
+    else:
+        yield (
+            "standards/index.md",
+            "standards.md.j2",
+            {"charters": pub.charters, "flat": flat, "organisation": None},
+        )
     for cid, charter in pub.charters.items():
         context = {"charter": charter, "groups": by_channel(standings[cid]), "owner": cid}
         yield links.charter(cid), "charter.md.j2", context
         yield links.large_print(cid), "charter-large-print.md.j2", context
-    organised = organisations.of(pub)
-    split = organisations.split(organised)
     if split:
-        yield from organisation_pages(pub, organised)
+        yield from organisations.measure_pages(pub, organised)
     else:
         everything = sorted(pub.measures.values(), key=lambda m: m.title)
         yield "performance/index.md", "performance.md.j2", {"measures": everything, "organisation": None}
@@ -199,7 +209,7 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         yield "data/index.md", "data.md.j2", {"measures": by_id, "organisation": None}
     yield "contact.md", "contact.md.j2", {}
     yield "accessibility.md", "accessibility.md.j2", {}
-    letters = a_to_z(pub, organisations.az_items(organised) if split else [])
+    letters = a_to_z(pub, organisations.az_items(organised, charters_of) if split else [])
     if sum(len(items) for _, items in letters) <= AZ_LINKS:
         yield "a-z.md", "a-z.md.j2", {"letters": letters}
     else:
@@ -207,22 +217,6 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         yield "a-z.md", "a-z-letters.md.j2", {"letters": letters, "keys": keys}
         for letter, items in letters:
             yield links.letter(keys[letter]), "a-z-letter.md.j2", {"letter": letter, "items": items}
-
-
-def organisation_pages(pub: Publication, organised: list[organisations.Organisation]) -> Iterator[Page]:
-    """A split site's performance and downloads: an index of organisations, then each one's page."""
-    others = organisations.unowned(pub)
-    total = organisations.counts_of(pub.measures.values())
-    index = {"organised": organised, "total": total}
-    yield "performance/index.md", "performance-organisations.md.j2", index | {"measures": others}
-    yield "data/index.md", "data-organisations.md.j2", index | {"measures": sorted(others, key=lambda m: m.id or "")}
-    for o in organised:
-        if not o.measures:
-            continue
-        owner = f"organisation {o.id}"
-        yield links.organisation(o.id), "performance.md.j2", {"measures": o.measures, "organisation": o, "owner": owner}
-        by_id = sorted(o.measures, key=lambda m: m.id or "")
-        yield links.organisation_data(o.id), "data.md.j2", {"measures": by_id, "organisation": o, "owner": owner}
 
 
 CHANNELS = {
