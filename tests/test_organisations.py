@@ -110,7 +110,8 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
             (data / "measures" / f"{org}-{i:03d}.yml").write_text(measure_yaml(title, org, met))
     (data / "charters").mkdir()
     for cid, (unit, commitments) in CHARTERS.items():
-        charter = f"title: Charter of {unit}\nunit: {unit}\naim: To help.\neffective: 2026-04-01\ncommitments:\n{commitments}\n"
+        head = f"title: Charter of {unit}\nunit: {unit}\naim: To help.\neffective: 2026-04-01\n"
+        charter = f"{head}commitments:\n{commitments}\n"
         (data / "charters" / f"{cid}.yml").write_text(charter, encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return build_in(project)
