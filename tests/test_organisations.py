@@ -68,6 +68,7 @@ CHARTERS = {
     channel: telephone
     text: We answer quickly.
     standards: [{measure: north-met, target: 90}]
+    elements: [mini:1.1]
   - id: letters
     channel: letters-and-email
     text: We answer letters on time.
@@ -107,7 +108,13 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for org, count in (("north", NORTH_MORE), ("south", SOUTH)):
         for i in range(count):
             title = f"{WORDS[i % len(WORDS)]} {org} {i:03d}"
-            (data / "measures" / f"{org}-{i:03d}.yml").write_text(measure_yaml(title, org, met))
+            rest = met + "\nelements: [mini:1.2]" if i == 0 else met
+            (data / "measures" / f"{org}-{i:03d}.yml").write_text(measure_yaml(title, org, rest))
+    (data / "assessments").mkdir()
+    for unit, second in (("north-services", "partial"), ("south", "compliant")):
+        ratings = f'ratings:\n  "1.1": compliant\n  "1.2": {second}\n'
+        text = f"framework: mini\nunit: {unit}\ndate: 2026-02-01\nassessor: An assessor\n{ratings}"
+        (data / "assessments" / f"{unit}-2026.yml").write_text(text, encoding="utf-8")
     (data / "charters").mkdir()
     for cid, (unit, commitments) in CHARTERS.items():
         head = f"title: Charter of {unit}\nunit: {unit}\naim: To help.\neffective: 2026-04-01\n"
@@ -250,3 +257,19 @@ def test_home_and_standards_count_each_organisations_standards(national: Path) -
     assert targets(national, "standards/north") >= {"standards/north-charter", "performance/north"}
     assert "standards/east-charter" not in targets(national, "standards/north")
     assert "standards/east-charter" in targets(national, "standards/east")
+
+
+def test_a_criterion_page_counts_each_organisations_evidence(national: Path) -> None:
+    text = " ".join((national / "frameworks" / "mini" / "1" / "index.html").read_text(encoding="utf-8").split())
+    assert "Latest ratings of 2 assessments: Fully compliant: 2. Evidence from the organisations: 1 promise." in text
+    assert (
+        "Latest ratings of 2 assessments: Fully compliant: 1; Partially compliant: 1. "
+        "Evidence from the organisations: 2 measures." in text
+    )
+    rows = {row[0]: row[1:] for row in read(national, "frameworks/mini/1").rows[1:]}
+    assert rows == {"North Authority": ["2", "1", "1", "0"], "South Authority": ["2", "0", "1", "0"]}
+    assert targets(national, "frameworks/mini/1") >= {"frameworks/mini/north", "frameworks/mini/south"}
+    north = targets(national, "frameworks/mini/north")
+    assert {"performance/north-000", "standards/north-charter", "assessments/north-services-2026"} <= north
+    assert not {"performance/south-000", "assessments/south-2026"} & north
+    assert not (national / "frameworks" / "mini" / "east").exists()

@@ -74,6 +74,11 @@ def organisation_standards(oid: str) -> str:
     return f"standards/{oid}.md"
 
 
+def organisation_evidence(fid: str, oid: str) -> str:
+    """What evidences a framework in one organisation, on a site split by organisation."""
+    return f"frameworks/{fid}/{oid}.md"
+
+
 def letter(key: str) -> str:
     """One letter of a long A to Z."""
     return f"a-z/{key}.md"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,8 +19,10 @@ from generator.models.improvement import Action, Plan
 from generator.models.measure import Result
 from generator.periods import Period
 from generator.publication import Publication
+from generator.render import evidence as evidence_split
 from generator.render import links, organisations
 from generator.render.cards import ORDER, Figure, misses_first, of_standing
+from generator.render.evidence import Evidence, evidence_map
 from generator.render.i18n import N_
 from generator.render.i18n import gettext as _
 from generator.render.words import latest, long_date, slug, status_of
@@ -48,16 +50,6 @@ class ActionNow:
     action: Action
     plan: Plan
     overdue: bool
-
-
-@dataclass
-class Evidence:
-    """What evidences one framework element: commitments, measures, actions and ratings."""
-
-    commitments: list[tuple[Charter, Commitment]] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    actions: list[ActionNow] = field(default_factory=list)
-    ratings: list[tuple[Assessment, str]] = field(default_factory=list)
 
 
 def standard_now(pub: Publication, standard: Standard, as_of: date) -> StandardNow:
@@ -174,17 +166,46 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         )
     evidence = evidence_map(pub, actions)
     yield "frameworks/index.md", "frameworks.md.j2", {}
+    owned, rest = evidence_split.by_organisation(pub, evidence) if split else ({}, evidence)
     for fid, framework in pub.frameworks.items():
         yield links.framework(fid), "framework.md.j2", {"framework": framework, "owner": fid}
+        levels = {level.id: level.label for level in framework.scale} | {"not-assessed": _(NOT_ASSESSED)}
         for node in framework.nodes:
             context = {
                 "framework": framework,
                 "node": node,
-                "evidence": evidence,
-                "levels": {level.id: level.label for level in framework.scale} | {"not-assessed": _(NOT_ASSESSED)},
+                "evidence": rest,
+                "levels": levels,
                 "owner": f"{fid}:{node.id}",
+                "owned": None,
+                "rows": [],
             }
+            if split:
+                context |= criterion_split(framework, node, organised, owned, levels)
             yield links.criterion(fid, node.id), "criterion.md.j2", context
+        for o in organised if split else ():
+            mine = owned.get(o.id, {})
+            parts = [
+                (
+                    node,
+                    [
+                        (leaf, mine[ref])
+                        for leaf in element_nodes(framework, node)
+                        if (ref := f"{fid}:{leaf.id}") in mine
+                    ],
+                )
+                for node in framework.nodes
+            ]
+            parts = [(node, leaves) for node, leaves in parts if leaves]
+            if parts:
+                context = {
+                    "framework": framework,
+                    "organisation": o,
+                    "parts": parts,
+                    "levels": levels,
+                    "owner": f"organisation {o.id}",
+                }
+                yield links.organisation_evidence(fid, o.id), "framework-organisation.md.j2", context
     yield "assessments/index.md", "assessments.md.j2", {"verdicts": all_verdicts(pub)}
     for aid, assessment in pub.assessments.items():
         yield links.assessment(aid), "assessment.md.j2", assessment_context(pub, aid, assessment, actions)
@@ -315,26 +336,20 @@ def group_anchors(groups: list[tuple[str, list[Any]]]) -> list[str]:
     return [group_anchor(group) for _, group in groups]
 
 
-def evidence_map(pub: Publication, actions: dict[str, ActionNow]) -> dict[str, Evidence]:
-    """Element reference (`cse:4.3.1`) → everything that evidences it."""
-    found: dict[str, Evidence] = defaultdict(Evidence)
-    for charter in pub.charters.values():
-        for commitment in charter.commitments:
-            for ref in commitment.elements:
-                found[ref].commitments.append((charter, commitment))
-    for measure in pub.measures.values():
-        for ref in measure.elements:
-            found[ref].measures.append(measure)
-    for now in actions.values():
-        for ref in now.action.elements:
-            found[ref].actions.append(now)
-    latest_by_unit: dict[tuple[str, str], Assessment] = {}
-    for assessment in sorted(pub.assessments.values(), key=lambda a: a.date):
-        latest_by_unit[(assessment.framework, assessment.unit)] = assessment
-    for (fid, _unit), assessment in sorted(latest_by_unit.items()):
-        for element, rating in assessment.ratings.items():
-            found[f"{fid}:{element}"].ratings.append((assessment, rating.rating))
-    return found
+def criterion_split(
+    framework: Framework,
+    node: Node,
+    organised: list[organisations.Organisation],
+    owned: dict[str, dict[str, Evidence]],
+    levels: dict[str, str],
+) -> dict[str, Any]:
+    """A split site's criterion page: each element's evidence from the organisations counted
+    (`owned`, reference → the counts in words), and a row for each organisation with evidence under the criterion."""
+    refs = [f"{framework.id}:{leaf.id}" for leaf in element_nodes(framework, node)]
+    tallies = {ref: evidence_split.tally(o[ref] for o in owned.values() if ref in o) for ref in refs}
+    counted = {ref: evidence_split.counted(t, levels) for ref, t in tallies.items() if t.total}
+    rows = [(o, evidence_split.tally(owned.get(o.id, {}).get(ref, Evidence()) for ref in refs)) for o in organised]
+    return {"owned": counted, "rows": [(o, t) for o, t in rows if t.total]}
 
 
 def all_verdicts(pub: Publication) -> list[tuple[Assessment, Verdict | None]]:
