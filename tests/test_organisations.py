@@ -52,7 +52,8 @@ STATES = {
     ),
     "north-missed": (
         "Letters answered on time",
-        "targets: [{from: 2025-26, value: 90}]\nresults: [{period: 2026-Q1, value: 80, explanation: Staff were away.}]",
+        "targets: [{from: 2025-26, value: 90}]\n"
+        "results: [{period: 2026-Q1, value: 80, explanation: Staff were away., actions: [N1]}]",
     ),
     "north-context": ("Emails received", "results: [{period: 2026-Q1, value: 3150}]", "count"),
     "north-waiting": ("Visitors seen quickly", "targets: [{from: 2025-26, value: 90}]\nresults: []"),
@@ -76,6 +77,14 @@ CHARTERS = {
     ),
     "east-charter": ("east", "  - id: kind\n    channel: general\n    text: We are kind."),
 }
+# N1 is North's (its missed result names it), S1 South's (it names a South measure), X1 no one's.
+PLAN = """\
+title: Our improvement plan
+actions:
+  - {id: N1, title: Answer letters sooner, status: in-progress, due: 2026-06-30}
+  - {id: S1, title: Answer more calls, status: done, measures: [south-001]}
+  - {id: X1, title: Review every charter, status: not-started}
+"""
 NORTH_MORE = 240  # measures met, beside the five above
 SOUTH = 170  # measures met
 WORDS = ["Answered", "Bins", "Claims", "Decisions", "Repairs", "Waiting"]
@@ -110,6 +119,8 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
             title = f"{WORDS[i % len(WORDS)]} {org} {i:03d}"
             rest = met + "\nelements: [mini:1.2]" if i == 0 else met
             (data / "measures" / f"{org}-{i:03d}.yml").write_text(measure_yaml(title, org, rest))
+    (data / "improvement").mkdir()
+    (data / "improvement" / "plan.yml").write_text(PLAN, encoding="utf-8")
     (data / "assessments").mkdir()
     for unit, second in (("north-services", "partial"), ("south", "compliant")):
         ratings = f'ratings:\n  "1.1": compliant\n  "1.2": {second}\n'
@@ -273,3 +284,19 @@ def test_a_criterion_page_counts_each_organisations_evidence(national: Path) -> 
     assert {"performance/north-000", "standards/north-charter", "assessments/north-services-2026"} <= north
     assert not {"performance/south-000", "assessments/south-2026"} & north
     assert not (national / "frameworks" / "mini" / "east").exists()
+
+
+def test_the_improvement_page_counts_each_organisations_actions(national: Path) -> None:
+    header = ("Organisation", "Action")
+    rows = {row[0]: row[1:] for row in read(national, "improvement").rows if row and row[0] not in header}
+    assert rows["North Authority"] == ["1 (1 overdue)", "0", "1", "0", "0"]
+    assert rows["South Authority"] == ["1", "0", "0", "1", "0"]
+    assert rows["East Authority"] == ["0", "0", "0", "0", "0"]
+    assert rows["No single organisation"] == ["1", "1", "0", "0", "0"]
+    assert rows["All organisations"] == ["3 (1 overdue)", "1", "1", "1", "0"]
+    assert "X1: Review every charter" in rows
+    assert "N1: Answer letters sooner" not in rows
+    north = {row[0] for row in read(national, "improvement/north").rows}
+    assert "N1: Answer letters sooner" in north and "S1: Answer more calls" not in north
+    assert {"improvement/north", "improvement/south"} <= targets(national, "improvement")
+    assert not (national / "improvement" / "east").exists()

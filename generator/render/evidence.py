@@ -17,7 +17,7 @@ from generator.models.charter import Commitment
 from generator.publication import Publication
 from generator.render.i18n import gettext as _
 from generator.render.i18n import ngettext
-from generator.render.organisations import top_of
+from generator.render.organisations import action_owners, top_of
 from generator.render.words import and_list
 
 if TYPE_CHECKING:
@@ -89,14 +89,9 @@ def by_organisation(
 ) -> tuple[dict[str, dict[str, Evidence]], dict[str, Evidence]]:
     """Each organisation's evidence (organisation id → element reference → evidence), and the
     evidence of none. A promise is its charter's unit's, a measure its owner's, a rating its
-    assessed unit's; an action is the organisation's whose measure's results name it."""
+    assessed unit's; an action is counted as `organisations.action_owners` says."""
     tops = top_of(pub)
-    acting: dict[str, str] = {}
-    for measure in pub.measures.values():
-        for result in measure.results:
-            for action in result.actions:
-                if measure.owner in tops:
-                    acting.setdefault(action, tops[measure.owner])
+    acting = action_owners(pub)
     owned: dict[str, dict[str, Evidence]] = defaultdict(lambda: defaultdict(Evidence))
     rest: dict[str, Evidence] = defaultdict(Evidence)
 

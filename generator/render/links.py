@@ -79,6 +79,10 @@ def organisation_evidence(fid: str, oid: str) -> str:
     return f"frameworks/{fid}/{oid}.md"
 
 
+def organisation_improvement(oid: str) -> str:
+    return f"improvement/{oid}.md"
+
+
 def letter(key: str) -> str:
     """One letter of a long A to Z."""
     return f"a-z/{key}.md"

@@ -94,6 +94,32 @@ def split(organisations: Sequence[Organisation]) -> bool:
     return sum(1 for o in organisations if o.measures) > 1
 
 
+def action_owners(pub: Publication) -> dict[str, str]:
+    """Action id → the one organisation it is counted under: its first linked measure's, else
+    the first measure's (by id) whose results name it, else the first assessment's (by id) whose
+    ratings name it. An action linked to none of these is no organisation's."""
+    tops = top_of(pub)
+    found: dict[str, str] = {}
+    for plan in pub.plans.values():
+        for action in plan.actions:
+            owners = [tops[m.owner] for mid in action.measures if (m := pub.measures.get(mid)) and m.owner in tops]
+            if owners:
+                found[action.id] = owners[0]
+    for mid in sorted(pub.measures):
+        measure = pub.measures[mid]
+        for result in measure.results:
+            for named in result.actions:
+                if measure.owner in tops:
+                    found.setdefault(named, tops[measure.owner])
+    for aid in sorted(pub.assessments):
+        assessment = pub.assessments[aid]
+        for rating in assessment.ratings.values():
+            for named in rating.actions:
+                if assessment.unit in tops:
+                    found.setdefault(named, tops[assessment.unit])
+    return found
+
+
 def unowned(pub: Publication) -> list[Measure]:
     """Measures whose owner is under no organisation, by title: they stay on the index page."""
     tops = top_of(pub)
@@ -244,3 +270,56 @@ def az_items(organisations: Sequence[Organisation], charters: Sequence[Promised]
         for p in charters
         if p.charters
     ]
+
+
+@dataclass(frozen=True)
+class Actions:
+    """How many actions are at each status; `overdue` counts those of them past their due date."""
+
+    not_started: int = 0
+    in_progress: int = 0
+    done: int = 0
+    cancelled: int = 0
+    overdue: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.not_started + self.in_progress + self.done + self.cancelled
+
+
+def actions_of(nows: Iterable[Any]) -> Actions:
+    """The counts of actions as they stand today (`pages.ActionNow`)."""
+    items = list(nows)
+    codes = [now.action.status for now in items]
+    return Actions(
+        not_started=codes.count("not-started"),
+        in_progress=codes.count("in-progress"),
+        done=codes.count("done"),
+        cancelled=codes.count("cancelled"),
+        overdue=sum(1 for now in items if now.overdue),
+    )
+
+
+def improvement_pages(
+    pub: Publication, organised: Sequence[Organisation], actions: Mapping[str, Any]
+) -> Iterator[Page]:
+    """A split site's improvement plans: each organisation's actions counted on the index (with
+    the plans' recommendations and any action of no single organisation), then each one's page."""
+    owners = action_owners(pub)
+    plans = [(pid, plan, [a for a in plan.actions if a.id not in owners]) for pid, plan in pub.plans.items()]
+    rows = [(o, actions_of(actions[a] for a, oid in owners.items() if oid == o.id and a in actions)) for o in organised]
+    total = actions_of(actions.values())
+    rest = actions_of(actions[a.id] for _, _, others in plans for a in others if a.id in actions)
+    context = {"actions": actions, "rows": rows, "rest": rest, "total": total, "plans": plans}
+    yield "improvement/index.md", "improvement-organisations.md.j2", context
+    for o, counted in rows:
+        if not counted.total:
+            continue
+        mine = [(pid, plan, [a for a in plan.actions if owners.get(a.id) == o.id]) for pid, plan in pub.plans.items()]
+        context = {
+            "actions": actions,
+            "organisation": o,
+            "plans": [p for p in mine if p[2]],
+            "owner": f"organisation {o.id}",
+        }
+        yield links.organisation_improvement(o.id), "improvement-organisation.md.j2", context

@@ -209,7 +209,10 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     yield "assessments/index.md", "assessments.md.j2", {"verdicts": all_verdicts(pub)}
     for aid, assessment in pub.assessments.items():
         yield links.assessment(aid), "assessment.md.j2", assessment_context(pub, aid, assessment, actions)
-    yield "improvement/index.md", "improvement.md.j2", {"actions": actions}
+    if split:
+        yield from organisations.improvement_pages(pub, organised, actions)
+    else:
+        yield "improvement/index.md", "improvement.md.j2", {"actions": actions}
     yield "benchmarks/index.md", "benchmarks.md.j2", {}
     for bid, benchmark in pub.benchmarks.items():
         ranked = {
