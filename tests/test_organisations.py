@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.pages import AZ_LINKS
+from generator.render.atoz import AZ_LINKS
 from tests.conftest import CORPUS, ROOT, build_in
 from tests.test_links import broken_links
 

@@ -8,16 +8,17 @@ framework that lists that organisation's own.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from generator.models import Assessment, Charter, Measure
+from generator.models import Assessment, Charter, Framework, Measure
 from generator.models.charter import Commitment
+from generator.models.framework import Node
 from generator.publication import Publication
 from generator.render.i18n import gettext as _
 from generator.render.i18n import ngettext
-from generator.render.organisations import action_owners, top_of
+from generator.render.organisations import Organisation, action_owners, top_of
 from generator.render.words import and_list
 
 if TYPE_CHECKING:
@@ -140,3 +141,20 @@ def counted(ev: Tally, levels: Mapping[str, str]) -> str:
     if present:
         said.append(_("Evidence from the organisations: %(items)s.") % {"items": and_list(present)})
     return " ".join(said)
+
+
+def criterion(
+    framework: Framework,
+    leaves: list[Node],
+    organised: Sequence[Organisation],
+    owned: dict[str, dict[str, Evidence]],
+    levels: dict[str, str],
+) -> dict[str, Any]:
+    """A split site's criterion page: each element's evidence from the organisations counted
+    (`owned`, reference → the counts in words), and a row for each organisation with evidence
+    under the criterion (`rows`)."""
+    refs = [f"{framework.id}:{leaf.id}" for leaf in leaves]
+    tallies = {ref: tally(o[ref] for o in owned.values() if ref in o) for ref in refs}
+    said = {ref: counted(t, levels) for ref, t in tallies.items() if t.total}
+    rows = [(o, tally(owned.get(o.id, {}).get(ref, Evidence()) for ref in refs)) for o in organised]
+    return {"owned": said, "rows": [(o, t) for o, t in rows if t.total]}

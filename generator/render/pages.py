@@ -6,7 +6,7 @@ standings themselves.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,10 +19,10 @@ from generator.models.improvement import Action, Plan
 from generator.models.measure import Result
 from generator.periods import Period
 from generator.publication import Publication
+from generator.render import atoz, links, organisations
 from generator.render import evidence as evidence_split
-from generator.render import links, organisations
 from generator.render.cards import ORDER, Figure, misses_first, of_standing
-from generator.render.evidence import Evidence, evidence_map
+from generator.render.evidence import evidence_map
 from generator.render.i18n import N_
 from generator.render.i18n import gettext as _
 from generator.render.words import latest, long_date, slug, status_of
@@ -181,7 +181,7 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
                 "rows": [],
             }
             if split:
-                context |= criterion_split(framework, node, organised, owned, levels)
+                context |= evidence_split.criterion(framework, element_nodes(framework, node), organised, owned, levels)
             yield links.criterion(fid, node.id), "criterion.md.j2", context
         for o in organised if split else ():
             mine = owned.get(o.id, {})
@@ -233,14 +233,7 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         yield "data/index.md", "data.md.j2", {"measures": by_id, "organisation": None}
     yield "contact.md", "contact.md.j2", {}
     yield "accessibility.md", "accessibility.md.j2", {}
-    letters = a_to_z(pub, organisations.az_items(organised, charters_of) if split else [])
-    if sum(len(items) for _, items in letters) <= AZ_LINKS:
-        yield "a-z.md", "a-z.md.j2", {"letters": letters}
-    else:
-        keys = {letter: letter_key(letter) for letter, _ in letters}
-        yield "a-z.md", "a-z-letters.md.j2", {"letters": letters, "keys": keys}
-        for letter, items in letters:
-            yield links.letter(keys[letter]), "a-z-letter.md.j2", {"letter": letter, "items": items}
+    yield from atoz.pages(pub, organisations.az_items(organised, charters_of) if split else [])
 
 
 CHANNELS = {
@@ -339,22 +332,6 @@ def group_anchors(groups: list[tuple[str, list[Any]]]) -> list[str]:
     return [group_anchor(group) for _, group in groups]
 
 
-def criterion_split(
-    framework: Framework,
-    node: Node,
-    organised: list[organisations.Organisation],
-    owned: dict[str, dict[str, Evidence]],
-    levels: dict[str, str],
-) -> dict[str, Any]:
-    """A split site's criterion page: each element's evidence from the organisations counted
-    (`owned`, reference → the counts in words), and a row for each organisation with evidence under the criterion."""
-    refs = [f"{framework.id}:{leaf.id}" for leaf in element_nodes(framework, node)]
-    tallies = {ref: evidence_split.tally(o[ref] for o in owned.values() if ref in o) for ref in refs}
-    counted = {ref: evidence_split.counted(t, levels) for ref, t in tallies.items() if t.total}
-    rows = [(o, evidence_split.tally(owned.get(o.id, {}).get(ref, Evidence()) for ref in refs)) for o in organised]
-    return {"owned": counted, "rows": [(o, t) for o, t in rows if t.total]}
-
-
 def all_verdicts(pub: Publication) -> list[tuple[Assessment, Verdict | None]]:
     rows = []
     for assessment in sorted(pub.assessments.values(), key=lambda a: a.date, reverse=True):
@@ -421,39 +398,6 @@ def element_nodes(framework: Framework, node: Node) -> list[Node]:
     if not node.children:
         return [node]
     return [leaf for child in node.children for leaf in element_nodes(framework, child)]
-
-
-# An A to Z with more links than this gets a page per letter, so it stays light on a national site.
-AZ_LINKS = 400
-
-
-def letter_key(letter: str) -> str:
-    """A letter's page, the same in every language: `a` for A, `other` for figures and signs,
-    the code point for a letter outside a to z (`u0627`)."""
-    if letter == "#":
-        return "other"
-    if letter.isascii():
-        return letter.lower()
-    return f"u{ord(letter):04x}"
-
-
-def a_to_z(pub: Publication, extra: Iterable[tuple[str, str]] = ()) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Charters, measures, frameworks and their criteria (and `extra` pages, as (title, source)),
-    by first letter, for finding without search."""
-    items = [(c.title, links.charter(cid)) for cid, c in pub.charters.items()]
-    items += list(extra)
-    items += [(m.title, links.measure(mid)) for mid, m in pub.measures.items()]
-    for fid, framework in pub.frameworks.items():
-        items.append((framework.title, links.framework(fid)))
-        items += [
-            (f"{node.name} ({framework.title} {node.id})", links.criterion(fid, node.id)) for node in framework.nodes
-        ]
-    items += [(b.title, links.benchmark(bid)) for bid, b in pub.benchmarks.items()]
-    letters: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for title, target in sorted(items, key=lambda item: item[0].lower()):
-        first = title[:1].upper()
-        letters[first if first.isalpha() else "#"].append((title, target))
-    return sorted(letters.items())
 
 
 # The titles of mkdocs.yml's nav, which MkDocs shows; marked here so they are in the catalog and
