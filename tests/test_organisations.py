@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.render.atoz import AZ_LINKS
+from tests.browser import _serve as serve
+from tests.browser import audit
 from tests.conftest import CORPUS, ROOT, build_in
 from tests.test_links import broken_links
 
@@ -104,9 +108,8 @@ def expected() -> dict[str, list[str]]:
     return {"north": north, "south": [f"south-{i:03d}" for i in range(SOUTH)], "east": []}
 
 
-@pytest.fixture(scope="module")
-def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("national")
+def make_national(project: Path) -> Path:
+    """The national publication, written as `data/` of a project with the example's mkdocs.yml."""
     data = project / "data"
     (data / "measures").mkdir(parents=True)
     (data / "site.yml").write_text(SITE, encoding="utf-8")
@@ -132,7 +135,12 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
         charter = f"{head}commitments:\n{commitments}\n"
         (data / "charters" / f"{cid}.yml").write_text(charter, encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return build_in(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_in(make_national(tmp_path_factory.mktemp("national")))
 
 
 class Links(HTMLParser):
@@ -300,3 +308,48 @@ def test_the_improvement_page_counts_each_organisations_actions(national: Path) 
     assert "N1: Answer letters sooner" in north and "S1: Answer more calls" not in north
     assert {"improvement/north", "improvement/south"} <= targets(national, "improvement")
     assert not (national / "improvement" / "east").exists()
+
+
+def test_every_link_resolves_when_zensical_builds_it(tmp_path: Path) -> None:
+    """Links in raw HTML (the tables' links to each organisation) are written for the engine."""
+    site = build_in(make_national(tmp_path), "zensical")
+    assert (site / "performance" / "north" / "index.html").is_file()
+    assert broken_links(site) == []
+
+
+SPLIT_PAGES = [
+    "",
+    "performance/",
+    "performance/north/",
+    "data/",
+    "data/north/",
+    "standards/",
+    "standards/north/",
+    "a-z/",
+    "a-z/a/",
+    "frameworks/mini/1/",
+    "frameworks/mini/north/",
+    "improvement/",
+    "improvement/north/",
+]
+
+
+@pytest.fixture(scope="module")
+def national_url(national: Path) -> Iterator[str]:
+    yield from serve(national)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_split_pages(browser: Any, national_url: str, palette: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=palette)
+    page = context.new_page()
+    found = {}
+    for path in SPLIT_PAGES:
+        page.goto(national_url + path)
+        page.wait_for_load_state("load")
+        problems = [f"{v['id']}: {v['help']}" for v in audit(page)]
+        if problems:
+            found[path or "/"] = problems
+    context.close()
+    assert found == {}
