@@ -1,10 +1,12 @@
 """National publications: the pages that would list the whole country, one organisation at a time.
 
 An organisation is a top-level unit of site.yml; a measure or a charter belongs to the
-organisation above the unit that owns it. A site whose measures all belong to one organisation
-(a council, perhaps with a partner body that publishes nothing) keeps its single pages exactly
-as they are; with measures from two or more, the all-measures table and the downloads list
-become an index of organisations, each with its own page, so no page grows with the country.
+organisation above the unit that owns it, an action to the one `action_owners` finds. A site
+whose measures all belong to one organisation (a council, perhaps with a partner body that
+publishes nothing) keeps its single pages exactly as they are. With measures from two or more,
+the all-measures table, the downloads list, the standards index and the improvement page become
+an index of organisations, counted, each with a page of its own; the home page counts instead of
+listing; so no page grows with the country.
 """
 
 from __future__ import annotations
@@ -33,14 +35,6 @@ class Counts:
     @property
     def total(self) -> int:
         return self.met + self.not_met + self.no_target + self.no_data
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(
-            self.met + other.met,
-            self.not_met + other.not_met,
-            self.no_target + other.no_target,
-            self.no_data + other.no_data,
-        )
 
 
 @dataclass(frozen=True)
