@@ -19,7 +19,7 @@ import pytest
 from generator.render.atoz import AZ_LINKS
 from tests.browser import _serve as serve
 from tests.browser import audit
-from tests.conftest import CORPUS, ROOT, build_in
+from tests.conftest import CORPUS, ROOT, Run, build_in
 from tests.test_links import broken_links
 
 SITE = """\
@@ -353,3 +353,18 @@ def test_axe_finds_no_violations_on_the_split_pages(browser: Any, national_url: 
             found[path or "/"] = problems
     context.close()
     assert found == {}
+
+
+def test_an_organisation_whose_pages_would_take_a_measures_address_is_refused(publication: Path, run: Run) -> None:
+    site = (publication / "site.yml").read_text(encoding="utf-8")
+    south = "  - id: south\n    name: South Authority\n    kind: council\n"
+    (publication / "site.yml").write_text(site.replace("contact:\n", south + "contact:\n"), encoding="utf-8")
+    (publication / "measures" / "south.yml").write_text(measure_yaml("Calls", "south", "results: []"), "utf-8")
+    code, out, _ = run("validate", "data")
+    line = site[: site.index("contact:")].count("\n") + 1
+    assert code == 1
+    assert (
+        f"data/site.yml:{line}:5: units[1].id: the organisation 'south' would have its page at the address of "
+        "measure 'south' (/performance/south/), since this site's measures come from several organisations; "
+        "give one of them a different id"
+    ) in out

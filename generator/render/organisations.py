@@ -83,11 +83,6 @@ def of(pub: Publication) -> list[Organisation]:
     return found
 
 
-def split(organisations: Sequence[Organisation]) -> bool:
-    """Whether the site's pages are split: its measures come from more than one organisation."""
-    return sum(1 for o in organisations if o.measures) > 1
-
-
 def action_owners(pub: Publication) -> dict[str, str]:
     """Action id → the one organisation it is counted under: its first linked measure's, else
     the first measure's (by id) whose results name it, else the first assessment's (by id) whose

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from generator import addresses
 from generator.models import Assessment, Charter, Framework, Measure
 from generator.models.charter import Commitment, Standard
 from generator.models.framework import Node
@@ -112,7 +113,7 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     misses = [(m, r) for m in pub.measures.values() if (r := latest(m)) and status_of(m, r) == "not-met"]
     flat = {cid: [s for _, row in rows for s in row] for cid, rows in standings.items()}
     organised = organisations.of(pub)
-    split = organisations.split(organised)
+    split = addresses.organisations_split(pub)
     charters_of = organisations.promised(pub, organised, flat) if split else []
     yield (
         "index.md",
