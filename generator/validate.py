@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator import addresses
 from generator.brand import file_problem
 from generator.custom_templates import template_problems
 from generator.future import future_problems
@@ -78,6 +79,7 @@ class Checker:
         for bid in self.pub.benchmarks:
             self.benchmark(bid)
         self.plans()
+        self.problems += addresses.clashes(self.pub)
         return self.problems
 
     # -- helpers ---------------------------------------------------------------------------------

@@ -194,7 +194,46 @@ def test_headline_sentences_are_as_documented(case: str) -> None:
     assert [sentences.count_headline(items, period, promises)] == expected[case]
 
 
+# The measures counted on a split site's pages, by their names in CASES.
+COUNT_CASES = {
+    "no measures": [],
+    "one measure, met": ["one result, met"],
+    "one measure, ended before any result": ["ended, no results"],
+    "a context figure": ["context figure"],
+    "nothing measured": ["no results", "no target, no results"],
+    "every kind": [
+        "one result, met",
+        "two results, better",
+        "one result, missed",
+        "context figure",
+        "no results",
+        "ended, no results",
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(COUNT_CASES))
+def test_organisation_counts_are_as_documented(case: str) -> None:
+    from generator.render import organisations
+
+    expected = documented("Sites with several organisations")
+    assert case in expected, f"docs/sentences.md has no row for '{case}'"
+    counts = organisations.counts_of([CASES[name] for name in COUNT_CASES[case]])
+    assert counts.total == len(COUNT_CASES[case])
+    assert [organisations.counts_said(counts)] == expected[case]
+
+
+def test_a_split_home_page_counts_its_misses() -> None:
+    from generator.render import organisations
+
+    text = (ROOT / "docs" / "sentences.md").read_text(encoding="utf-8")
+    said = organisations.misses_said(organisations.Counts(not_met=3))
+    assert said == "At their latest results, 3 measures did not meet their targets."
+    assert f'("{said}")' in " ".join(text.split())
+
+
 def test_every_documented_case_is_tested() -> None:
+    assert set(documented("Sites with several organisations")) == set(COUNT_CASES)
     assert set(documented("Measure pages and the performance table")) == set(CASES)
     assert set(documented("The home page and the standards index")) == set(HEADLINE_CASES)
     assert set(documented("The figure")) == set(CASES)

@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator import brand
 from generator.custom_templates import template_failure
 from generator.publication import Publication
-from generator.render import cards, i18n, links, pages, sentences, tables, words
+from generator.render import cards, i18n, links, organisations, pages, sentences, tables, words
 from generator.render.charts import chart_figure, sparkline
 from generator.render.datafiles import add_data_files
 from generator.render.pages import page_contexts
@@ -93,6 +93,7 @@ def environment(
         words=functions_of(words),
         sentences=functions_of(sentences),
         pages=functions_of(pages),
+        organisations=functions_of(organisations),
         target_for=target_for,
         sample_translation=i18n.sample_translation,
     )

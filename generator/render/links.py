@@ -58,6 +58,36 @@ def measure(mid: str) -> str:
     return f"performance/{mid}.md"
 
 
+def organisation_performance(oid: str) -> str:
+    """An organisation's measures on a site split by organisation; a measure with the same id
+    would be published at the same address, which the writer refuses."""
+    return f"performance/{oid}.md"
+
+
+def organisation_data(oid: str) -> str:
+    return f"data/{oid}.md"
+
+
+def organisation_standards(oid: str) -> str:
+    """An organisation's charters on a site split by organisation (a charter with the same id
+    would be published at the same address, which the writer refuses)."""
+    return f"standards/{oid}.md"
+
+
+def organisation_evidence(fid: str, oid: str) -> str:
+    """What evidences a framework in one organisation, on a site split by organisation."""
+    return f"frameworks/{fid}/{oid}.md"
+
+
+def organisation_improvement(oid: str) -> str:
+    return f"improvement/{oid}.md"
+
+
+def letter(key: str) -> str:
+    """One letter of a long A to Z."""
+    return f"a-z/{key}.md"
+
+
 def framework(fid: str) -> str:
     return f"frameworks/{fid}/index.md"
 

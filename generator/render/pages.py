@@ -6,12 +6,13 @@ standings themselves.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from generator import addresses
 from generator.models import Assessment, Charter, Framework, Measure
 from generator.models.charter import Commitment, Standard
 from generator.models.framework import Node
@@ -19,8 +20,10 @@ from generator.models.improvement import Action, Plan
 from generator.models.measure import Result
 from generator.periods import Period
 from generator.publication import Publication
-from generator.render import links
+from generator.render import atoz, links, organisations
+from generator.render import evidence as evidence_split
 from generator.render.cards import ORDER, Figure, misses_first, of_standing
+from generator.render.evidence import evidence_map
 from generator.render.i18n import N_
 from generator.render.i18n import gettext as _
 from generator.render.words import latest, long_date, slug, status_of
@@ -48,16 +51,6 @@ class ActionNow:
     action: Action
     plan: Plan
     overdue: bool
-
-
-@dataclass
-class Evidence:
-    """What evidences one framework element: commitments, measures, actions and ratings."""
-
-    commitments: list[tuple[Charter, Commitment]] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    actions: list[ActionNow] = field(default_factory=list)
-    ratings: list[tuple[Assessment, str]] = field(default_factory=list)
 
 
 def standard_now(pub: Publication, standard: Standard, as_of: date) -> StandardNow:
@@ -118,30 +111,42 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     periods = sorted({s.result.period for s in measured if s.result}, key=lambda p: p.sort_key())
     improving = [a for a in actions.values() if a.action.status == "in-progress"]
     misses = [(m, r) for m in pub.measures.values() if (r := latest(m)) and status_of(m, r) == "not-met"]
+    flat = {cid: [s for _, row in rows for s in row] for cid, rows in standings.items()}
+    organised = organisations.of(pub)
+    split = addresses.organisations_split(pub)
+    charters_of = organisations.promised(pub, organised, flat) if split else []
     yield (
         "index.md",
         "home.md.j2",
         {
             "standings_all": every,
-            "channels": home_groups(pub, standings),
+            "channels": [] if split else home_groups(pub, standings),
             "promises": sum(len(charter.commitments) for charter in pub.charters.values()),
             "period": periods[-1] if len(periods) == 1 else None,
             "misses": misses,
             "improving": improving[:6],
             "posts": pub.posts[:3],
+            "organised": charters_of,
+            "total": organisations.counts_of(pub.measures.values()),
         },
     )
-    flat = {cid: [s for _, row in rows for s in row] for cid, rows in standings.items()}
-    yield "standards/index.md", "standards.md.j2", {"standings": standings, "flat": flat}
+    if split:
+        yield from organisations.standards_pages(pub, charters_of, flat)
+    else:
+        yield (
+            "standards/index.md",
+            "standards.md.j2",
+            {"charters": pub.charters, "flat": flat, "organisation": None},
+        )
     for cid, charter in pub.charters.items():
         context = {"charter": charter, "groups": by_channel(standings[cid]), "owner": cid}
         yield links.charter(cid), "charter.md.j2", context
         yield links.large_print(cid), "charter-large-print.md.j2", context
-    yield (
-        "performance/index.md",
-        "performance.md.j2",
-        {"measures": sorted(pub.measures.values(), key=lambda m: m.title)},
-    )
+    if split:
+        yield from organisations.measure_pages(pub, organised)
+    else:
+        everything = sorted(pub.measures.values(), key=lambda m: m.title)
+        yield "performance/index.md", "performance.md.j2", {"measures": everything, "organisation": None}
     for mid, measure in pub.measures.items():
         results = sorted(measure.results, key=lambda r: r.period, reverse=True)
         rows = [(r, target_for(measure, r.period), status_of(measure, r)) for r in results]
@@ -162,21 +167,53 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
         )
     evidence = evidence_map(pub, actions)
     yield "frameworks/index.md", "frameworks.md.j2", {}
+    owned, rest = evidence_split.by_organisation(pub, evidence) if split else ({}, evidence)
     for fid, framework in pub.frameworks.items():
         yield links.framework(fid), "framework.md.j2", {"framework": framework, "owner": fid}
+        levels = {level.id: level.label for level in framework.scale} | {"not-assessed": _(NOT_ASSESSED)}
         for node in framework.nodes:
             context = {
                 "framework": framework,
                 "node": node,
-                "evidence": evidence,
-                "levels": {level.id: level.label for level in framework.scale} | {"not-assessed": _(NOT_ASSESSED)},
+                "evidence": rest,
+                "levels": levels,
                 "owner": f"{fid}:{node.id}",
+                "owned": None,
+                "rows": [],
             }
+            if split:
+                context |= evidence_split.criterion(framework, element_nodes(framework, node), organised, owned, levels)
             yield links.criterion(fid, node.id), "criterion.md.j2", context
+        for o in organised if split else ():
+            mine = owned.get(o.id, {})
+            parts = [
+                (
+                    node,
+                    [
+                        (leaf, mine[ref])
+                        for leaf in element_nodes(framework, node)
+                        if (ref := f"{fid}:{leaf.id}") in mine
+                    ],
+                )
+                for node in framework.nodes
+            ]
+            parts = [(node, leaves) for node, leaves in parts if leaves]
+            if parts:
+                context = {
+                    "framework": framework,
+                    "organisation": o,
+                    "parts": parts,
+                    "levels": levels,
+                    "owner": f"organisation {o.id}",
+                }
+                yield links.organisation_evidence(fid, o.id), "framework-organisation.md.j2", context
     yield "assessments/index.md", "assessments.md.j2", {"verdicts": all_verdicts(pub)}
     for aid, assessment in pub.assessments.items():
         yield links.assessment(aid), "assessment.md.j2", assessment_context(pub, aid, assessment, actions)
-    yield "improvement/index.md", "improvement.md.j2", {"actions": actions}
+    if split:
+        yield from organisations.improvement_pages(pub, organised, actions)
+    else:
+        yield "improvement/index.md", "improvement.md.j2", {"actions": actions}
     yield "benchmarks/index.md", "benchmarks.md.j2", {}
     for bid, benchmark in pub.benchmarks.items():
         ranked = {
@@ -192,10 +229,12 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     yield "updates/you-said-we-did.md", "you-said-we-did.md.j2", {"said": said}
     for post in pub.posts:
         yield links.post(post.slug), "post.md.j2", {"post": post, "owner": post.slug}
-    yield "data/index.md", "data.md.j2", {}
+    if not split:
+        by_id = [pub.measures[mid] for mid in sorted(pub.measures)]
+        yield "data/index.md", "data.md.j2", {"measures": by_id, "organisation": None}
     yield "contact.md", "contact.md.j2", {}
     yield "accessibility.md", "accessibility.md.j2", {}
-    yield "a-z.md", "a-z.md.j2", {}
+    yield from atoz.pages(pub, organisations.az_items(organised, charters_of) if split else [])
 
 
 CHANNELS = {
@@ -294,28 +333,6 @@ def group_anchors(groups: list[tuple[str, list[Any]]]) -> list[str]:
     return [group_anchor(group) for _, group in groups]
 
 
-def evidence_map(pub: Publication, actions: dict[str, ActionNow]) -> dict[str, Evidence]:
-    """Element reference (`cse:4.3.1`) → everything that evidences it."""
-    found: dict[str, Evidence] = defaultdict(Evidence)
-    for charter in pub.charters.values():
-        for commitment in charter.commitments:
-            for ref in commitment.elements:
-                found[ref].commitments.append((charter, commitment))
-    for measure in pub.measures.values():
-        for ref in measure.elements:
-            found[ref].measures.append(measure)
-    for now in actions.values():
-        for ref in now.action.elements:
-            found[ref].actions.append(now)
-    latest_by_unit: dict[tuple[str, str], Assessment] = {}
-    for assessment in sorted(pub.assessments.values(), key=lambda a: a.date):
-        latest_by_unit[(assessment.framework, assessment.unit)] = assessment
-    for (fid, _unit), assessment in sorted(latest_by_unit.items()):
-        for element, rating in assessment.ratings.items():
-            found[f"{fid}:{element}"].ratings.append((assessment, rating.rating))
-    return found
-
-
 def all_verdicts(pub: Publication) -> list[tuple[Assessment, Verdict | None]]:
     rows = []
     for assessment in sorted(pub.assessments.values(), key=lambda a: a.date, reverse=True):
@@ -382,23 +399,6 @@ def element_nodes(framework: Framework, node: Node) -> list[Node]:
     if not node.children:
         return [node]
     return [leaf for child in node.children for leaf in element_nodes(framework, child)]
-
-
-def a_to_z(pub: Publication) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Charters, measures, frameworks and their criteria, by first letter, for finding without search."""
-    items = [(c.title, links.charter(cid)) for cid, c in pub.charters.items()]
-    items += [(m.title, links.measure(mid)) for mid, m in pub.measures.items()]
-    for fid, framework in pub.frameworks.items():
-        items.append((framework.title, links.framework(fid)))
-        items += [
-            (f"{node.name} ({framework.title} {node.id})", links.criterion(fid, node.id)) for node in framework.nodes
-        ]
-    items += [(b.title, links.benchmark(bid)) for bid, b in pub.benchmarks.items()]
-    letters: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for title, target in sorted(items, key=lambda item: item[0].lower()):
-        first = title[:1].upper()
-        letters[first if first.isalpha() else "#"].append((title, target))
-    return sorted(letters.items())
 
 
 # The titles of mkdocs.yml's nav, which MkDocs shows; marked here so they are in the catalog and
