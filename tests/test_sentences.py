@@ -354,3 +354,17 @@ def test_chart_titles_give_the_main_message_and_subtitles_what_is_drawn() -> Non
     assert sentences.chart_subtitle(CASES["duration"], chart_results(CASES["duration"])) == (
         "Average wait, minutes and seconds, Q1 2026/27 to Q2 2026/27"
     )
+
+
+def test_counts_of_thousands_are_written_with_separators() -> None:
+    """A nation's counts read as people write them: 10,000, not 10000."""
+    from generator.render import organisations
+
+    said = organisations.counts_said(organisations.Counts(met=5169, not_met=4831))
+    assert said.startswith("10,000 measures are published.")
+    assert "5,169 met their targets" in said and "4,831 did not meet" in said
+    assert organisations.misses_said(organisations.Counts(not_met=1200)).startswith("At their latest results, 1,200 ")
+    national = standings(*(["met"] * 1951 + ["not-met"] * 449 + ["none"] * 1200))
+    assert sentences.count_headline(national, None, 0) == (
+        "1,951 of 2,400 measured standards were met in the latest results. 1,200 more standards have no result yet."
+    )

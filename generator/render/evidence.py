@@ -19,7 +19,7 @@ from generator.publication import Publication
 from generator.render.i18n import gettext as _
 from generator.render.i18n import ngettext
 from generator.render.organisations import Organisation, action_owners, top_of
-from generator.render.words import and_list
+from generator.render.words import and_list, number
 
 if TYPE_CHECKING:
     from generator.render.pages import ActionNow
@@ -120,7 +120,7 @@ def counted(ev: Tally, levels: Mapping[str, str]) -> str:
         order = list(levels)
         ranked = sorted(ev.levels, key=lambda item: order.index(item[0]) if item[0] in order else len(order))
         shown = "; ".join(
-            _("%(level)s: %(num)s") % {"level": levels.get(level, level), "num": num} for level, num in ranked
+            _("%(level)s: %(num)s") % {"level": levels.get(level, level), "num": number(num)} for level, num in ranked
         )
         said.append(
             ngettext(
@@ -128,14 +128,16 @@ def counted(ev: Tally, levels: Mapping[str, str]) -> str:
                 "Latest ratings of %(num)s assessments: %(levels)s.",
                 ev.ratings,
             )
-            % {"num": ev.ratings, "levels": shown}
+            % {"num": number(ev.ratings), "levels": shown}
         )
     kinds = [
-        ngettext("%(num)s promise", "%(num)s promises", ev.commitments) % {"num": ev.commitments}
+        ngettext("%(num)s promise", "%(num)s promises", ev.commitments) % {"num": number(ev.commitments)}
         if ev.commitments
         else None,
-        ngettext("%(num)s measure", "%(num)s measures", ev.measures) % {"num": ev.measures} if ev.measures else None,
-        ngettext("%(num)s action", "%(num)s actions", ev.actions) % {"num": ev.actions} if ev.actions else None,
+        ngettext("%(num)s measure", "%(num)s measures", ev.measures) % {"num": number(ev.measures)}
+        if ev.measures
+        else None,
+        ngettext("%(num)s action", "%(num)s actions", ev.actions) % {"num": number(ev.actions)} if ev.actions else None,
     ]
     present = [k for k in kinds if k]
     if present:

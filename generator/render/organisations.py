@@ -20,7 +20,7 @@ from generator.publication import Publication
 from generator.render import links
 from generator.render.i18n import gettext as _
 from generator.render.i18n import ngettext
-from generator.render.words import latest, status_of
+from generator.render.words import latest, number, status_of
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def counts_said(counts: Counts) -> str:
         return _("No measures are published yet.")
     said = [
         ngettext("%(num)s measure is published.", "%(num)s measures are published.", counts.total)
-        % {"num": counts.total}
+        % {"num": number(counts.total)}
     ]
     if counts.met:
         said.append(
@@ -131,7 +131,7 @@ def counts_said(counts: Counts) -> str:
                 "At their latest results, %(num)s met their targets.",
                 counts.met,
             )
-            % {"num": counts.met}
+            % {"num": number(counts.met)}
         )
     if counts.not_met:
         said.append(
@@ -140,17 +140,17 @@ def counts_said(counts: Counts) -> str:
                 "At their latest results, %(num)s did not meet their targets.",
                 counts.not_met,
             )
-            % {"num": counts.not_met}
+            % {"num": number(counts.not_met)}
         )
     if counts.no_target:
         said.append(
             ngettext("%(num)s is a figure without a target.", "%(num)s are figures without a target.", counts.no_target)
-            % {"num": counts.no_target}
+            % {"num": number(counts.no_target)}
         )
     if counts.no_data:
         said.append(
             ngettext("%(num)s has no published result.", "%(num)s have no published result.", counts.no_data)
-            % {"num": counts.no_data}
+            % {"num": number(counts.no_data)}
         )
     return " ".join(said)
 
@@ -241,7 +241,7 @@ def misses_said(counts: Counts) -> str:
         "At its latest result, %(num)s measure did not meet its target.",
         "At their latest results, %(num)s measures did not meet their targets.",
         counts.not_met,
-    ) % {"num": counts.not_met}
+    ) % {"num": number(counts.not_met)}
 
 
 def az_items(organisations: Sequence[Organisation], charters: Sequence[Promised]) -> list[tuple[str, str]]:

@@ -156,7 +156,7 @@ def count_headline(standings: Sequence[Standing], period: Period | None, promise
             "Our %(num)s promise is not yet measured by a published figure.",
             "None of our %(num)s promises is measured by a published figure yet.",
             promises,
-        ) % {"num": promises}
+        ) % {"num": number(promises)}
     if not standings:
         return _("We have not published a charter yet.")
     measured = [s for s in standings if s.result is not None]
@@ -165,9 +165,13 @@ def count_headline(standings: Sequence[Standing], period: Period | None, promise
             "Our %(num)s standard has no published result yet.",
             "None of our %(num)s standards has a published result yet.",
             len(standings),
-        ) % {"num": len(standings)}
+        ) % {"num": number(len(standings))}
     met, num = sum(s.status == "met" for s in measured), len(measured)
-    values = {"met": met, "num": num, "when": period_label(period) if period else _("the latest results")}
+    values = {
+        "met": number(met),
+        "num": number(num),
+        "when": period_label(period) if period else _("the latest results"),
+    }
     if met == num:
         text = ngettext(
             "Our %(num)s measured standard was met in %(when)s.",
@@ -187,7 +191,7 @@ def count_headline(standings: Sequence[Standing], period: Period | None, promise
     if waiting:
         text += " " + ngettext(
             "%(num)s more standard has no result yet.", "%(num)s more standards have no result yet.", waiting
-        ) % {"num": waiting}
+        ) % {"num": number(waiting)}
     return text
 
 
@@ -200,7 +204,7 @@ def misses_none(measures: Sequence[Measure]) -> str:
         "%(num)s latest result with a target met it.",
         "Each of the %(num)s latest results with a target met it.",
         len(judged),
-    ) % {"num": len(judged)}
+    ) % {"num": number(len(judged))}
 
 
 def difference(measure: Measure, amount: float) -> str:
