@@ -14,15 +14,21 @@ from generator.problems import Problem
 from generator.publication import Publication
 
 
-def organisations_split(pub: Publication) -> bool:
-    """Whether the site's measures come from more than one organisation (the rule the pages use)."""
-    tops: dict[str, str] = {}
+def top_of(pub: Publication) -> dict[str, str]:
+    """Every unit's id → the id of the top-level unit it sits under (itself, at the top)."""
+    found: dict[str, str] = {}
     for top in pub.site.units if pub.site else ():
         stack = [top]
         while stack:
             unit = stack.pop()
-            tops[unit.id] = top.id
+            found[unit.id] = top.id
             stack.extend(unit.children)
+    return found
+
+
+def organisations_split(pub: Publication) -> bool:
+    """Whether the site's measures come from more than one organisation (the rule the pages use)."""
+    tops = top_of(pub)
     return len({tops[m.owner] for m in pub.measures.values() if m.owner in tops}) > 1
 
 

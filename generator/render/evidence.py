@@ -12,13 +12,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from generator.addresses import top_of
 from generator.models import Assessment, Charter, Framework, Measure
 from generator.models.charter import Commitment
 from generator.models.framework import Node
 from generator.publication import Publication
 from generator.render.i18n import gettext as _
 from generator.render.i18n import ngettext
-from generator.render.organisations import Organisation, action_owners, top_of
+from generator.render.organisations import Organisation, action_owners
 from generator.render.words import and_list, number
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.addresses import top_of
 from generator.models import Measure
 from generator.publication import Publication
 from generator.render import links
@@ -55,18 +56,6 @@ def counts_of(measures: Iterable[Measure]) -> Counts:
         no_target=codes.count("no-target"),
         no_data=codes.count("no-data"),
     )
-
-
-def top_of(pub: Publication) -> dict[str, str]:
-    """Every unit's id → the id of the top-level unit it sits under (itself, at the top)."""
-    found: dict[str, str] = {}
-    for top in pub.site.units if pub.site else ():
-        stack = [top]
-        while stack:
-            unit = stack.pop()
-            found[unit.id] = top.id
-            stack.extend(unit.children)
-    return found
 
 
 def of(pub: Publication) -> list[Organisation]:
