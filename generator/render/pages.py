@@ -147,13 +147,16 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     else:
         everything = sorted(pub.measures.values(), key=lambda m: m.title)
         yield "performance/index.md", "performance.md.j2", {"measures": everything, "organisation": None}
+    citing: dict[int, list[tuple[str, Any]]] = {}  # a measure's commitments, in the charters' order
+    for cid, rows_ in standings.items():
+        for c, ss in rows_:
+            for cited in {id(s.measure): None for s in ss}:
+                citing.setdefault(cited, []).append((cid, c))
     for mid, measure in pub.measures.items():
         results = sorted(measure.results, key=lambda r: r.period, reverse=True)
         rows = [(r, target_for(measure, r.period), status_of(measure, r)) for r in results]
         linked = sorted({a for r in results for a in r.actions if a in actions})
-        cited_by = [
-            (cid, c) for cid, rows_ in standings.items() for c, ss in rows_ if any(s.measure is measure for s in ss)
-        ]
+        cited_by = citing.get(id(measure), [])
         yield (
             links.measure(mid),
             "measure.md.j2",
