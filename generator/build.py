@@ -79,7 +79,7 @@ def generate(data: Path, docs_dir: Path, strict: bool = False) -> Generated:
     failing = [p for p in problems if p.severity == "error" or strict]
     if failing:
         raise CharterkitError(f"{len(failing)} problem(s) in {data}; nothing was built", problems)
-    output = render(publication, as_of(), cache_dir)
+    output = render(publication, as_of(), cache_dir, docs_dir)
     written, unchanged, removed = write(output, docs_dir)
     return Generated(publication, problems, written, unchanged, removed, time.perf_counter() - started)
 

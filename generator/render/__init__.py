@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator import brand
 from generator.custom_templates import template_failure
 from generator.publication import Publication
-from generator.render import cards, i18n, links, organisations, pages, sentences, tables, words
+from generator.render import cards, i18n, keys, links, organisations, pages, sentences, tables, words
 from generator.render.charts import chart_figure, sparkline
 from generator.render.datafiles import add_data_files
 from generator.render.pages import page_contexts
@@ -158,8 +158,8 @@ class Prefixed:
         self.output = output
         self.prefix = prefix
 
-    def add(self, path: str, content: str | bytes, owner: str) -> None:
-        self.output.add(self.prefix + path, content, owner=owner)
+    def add(self, path: str, content: str | bytes, owner: str, unchanged: bool = False) -> None:
+        self.output.add(self.prefix + path, content, owner=owner, unchanged=unchanged)
 
 
 def languages(publication: Publication) -> list[str]:
@@ -168,10 +168,12 @@ def languages(publication: Publication) -> list[str]:
     return [site.language, *site.languages] if site else [i18n.SOURCE]
 
 
-def render(publication: Publication, as_of: date, cache: Path | None = None) -> Output:
+def render(publication: Publication, as_of: date, cache: Path | None = None, docs: Path | None = None) -> Output:
     """Every generated file, in memory; nothing is written until all have rendered.
 
-    `cache` is a folder where compiled templates may be kept between runs."""
+    `cache` is a folder where compiled templates may be kept between runs, and each page's key
+    (`keys`); with `docs` too, the docs folder of the last build, a page whose key has not
+    changed is taken from there instead of being rendered again."""
     from generator.translate import translated
 
     folder = publication.root / "templates"
@@ -183,9 +185,15 @@ def render(publication: Publication, as_of: date, cache: Path | None = None) -> 
         shown = publication if code == codes[0] else translated(publication, code)[0]
         target = output if code == codes[0] else Prefixed(output, f"{code}/")
         sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
+        traced = cache is not None and docs is not None and not overrides  # own templates: untraced code
+        store = keys.Store(
+            cache / f"pages-{code}.pickle" if cache is not None and traced else None,
+            (docs if code == codes[0] else docs / code) if docs is not None and traced else None,
+        )
+        build = keys.build_key(code, sample, as_of, links.engine()) if traced else None
         with i18n.speaking(code, sample and code != codes[0]):
             try:
-                _render_pages(shown, env, target, as_of)  # type: ignore[arg-type]
+                _render_pages(shown, env, target, as_of, store, build)  # type: ignore[arg-type]
             except (jinja2.TemplateError, UnicodeDecodeError, RecursionError, OverflowError) as error:
                 if not overrides:
                     raise  # charterkit's own templates: a bug to see in full
@@ -198,18 +206,31 @@ def render(publication: Publication, as_of: date, cache: Path | None = None) -> 
     return output
 
 
-def _render_pages(publication: Publication, env: Environment, output: Output, as_of: date) -> None:
+def _render_pages(
+    publication: Publication, env: Environment, output: Output, as_of: date, store: keys.Store, build: str | None
+) -> None:
+    """Every page and data file of one language; a page whose key and readings are unchanged
+    since the last build is taken from it (`keys`)."""
     units = pages.unit_names(publication)
+    hashes = keys.Hashes(publication)
+    shared = hashes.value((build, publication.site, units, as_of)) if build else None
+    kept: dict[str, keys.Entry] = {}
     for path, template, context in page_contexts(publication, as_of):
-        page: dict[str, Any] = {
-            "source": path,
-            "pub": publication,
-            "site": publication.site,
-            "as_of": as_of,
-            "units": units,
-        }
+        owner = context.get("owner", path)
+        key = hashes.value((shared, path, template, context)) if shared else None
+        if key is not None and (reused := store.reuse(path, key, hashes)) is not None:
+            output.add(path, reused, owner=owner, unchanged=True)
+            kept[path] = store.entries[path]
+            continue
+        reading = keys.Reading(publication)
+        page: dict[str, Any] = {"source": path, "pub": reading, "site": publication.site, "as_of": as_of}
+        page["units"] = units
         page.update(context)
-        output.add(path, env.get_template(template).render(page), owner=context.get("owner", path))
+        made = env.get_template(template).render(page).encode("utf-8")
+        output.add(path, made, owner=owner)
+        if key is not None and None not in (read := [(name, hashes.attribute(name)) for name in reading.names()]):
+            kept[path] = keys.Entry(key, tuple(read), keys.digest(made))  # type: ignore[arg-type]
+    store.save(kept)
     add_data_files(publication, output, env, as_of)
     site = publication.site
     colour = site.brand.colour if site else None

@@ -34,6 +34,11 @@ def written_for(engine: str) -> Iterator[None]:
         _FROM_SOURCE_FOLDER[0] = before
 
 
+def engine() -> str:
+    """The engine links are being written for."""
+    return "zensical" if _FROM_SOURCE_FOLDER[0] else "mkdocs"
+
+
 def href(from_source: str, to_source: str) -> str:
     """A relative link from one page (or file) to another, as the browser will resolve it."""
     here = (posixpath.dirname(from_source) if _FROM_SOURCE_FOLDER[0] else page_dir(from_source)) or "."

@@ -23,9 +23,11 @@ class Output:
         self.files: dict[str, bytes] = {}
         self.owners: dict[str, str] = {}
         self.clashes: list[Problem] = []
+        self.kept: set[str] = set()  # read from the docs folder just now, byte for byte
 
-    def add(self, path: str, content: str | bytes, owner: str) -> None:
-        """Queue one file; a second item claiming the same path is an error, never an overwrite."""
+    def add(self, path: str, content: str | bytes, owner: str, unchanged: bool = False) -> None:
+        """Queue one file; a second item claiming the same path is an error, never an overwrite.
+        `unchanged`: the content was just read from the file it will be written to."""
         clean = PurePosixPath(path)
         if clean.is_absolute() or ".." in clean.parts:
             raise ValueError(f"generated path escapes the docs folder: {path}")
@@ -36,6 +38,8 @@ class Output:
             return
         self.files[key] = content.encode("utf-8") if isinstance(content, str) else content
         self.owners[key] = owner
+        if unchanged:
+            self.kept.add(key)
 
 
 def write(output: Output, docs_dir: Path) -> tuple[int, int, int]:
@@ -57,7 +61,7 @@ def write(output: Output, docs_dir: Path) -> tuple[int, int, int]:
     written = unchanged = removed = 0
     for path, content in sorted(output.files.items()):
         target = docs_dir / path
-        if target.is_file() and target.read_bytes() == content:
+        if path in output.kept or (target.is_file() and target.read_bytes() == content):
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
