@@ -8,7 +8,10 @@ that cannot show the change were taken from the last build.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -161,6 +164,18 @@ def test_the_engine_renders_every_page_again(tmp_path: Path, monkeypatch: pytest
         generate(fresh / "data", fresh / "site_src")
     assert _pages(project / "site_src") == _pages(fresh / "site_src")
     assert rendered == set(_pages(project / "site_src"))
+
+
+def test_keys_match_between_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build's keys are those of the next `charterkit build`, a new process whose sets and
+    dictionaries of text hash in another order: nothing is rendered again when nothing changed."""
+    project = tmp_path / "kept"
+    shutil.copytree(DATA, project / "data")
+    code = "import sys, pathlib, generator.build as b; b.generate(*map(pathlib.Path, sys.argv[1:]))"
+    environment = os.environ | {"PYTHONHASHSEED": "1"}
+    subprocess.run([sys.executable, "-c", code, project / "data", project / "site_src"], check=True, env=environment)
+    assert sys.flags.hash_randomization and os.environ.get("PYTHONHASHSEED") != "1"  # this process: another order
+    assert _regenerate(project, monkeypatch) == set()
 
 
 def test_a_page_changed_by_hand_is_rendered_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

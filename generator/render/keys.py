@@ -65,15 +65,17 @@ def build_key(language: str, sample: bool, as_of: date, engine: str) -> str:
 class Hashes:
     """Hashes of values and of the publication's attributes, for one language's render.
 
-    A value is hashed from its pickle, in which each model stands as its own hash, worked out
-    once however many pages show it: from its class, its fields, and the names of its set
-    fields in order (pydantic keeps them in a set, whose order changes between processes)."""
+    A value is hashed from its pickle. A model is pickled as its class, its fields, and the names
+    of its set fields in order (pydantic keeps them in a set, whose order changes between
+    processes). A whole document (a measure, a charter, the site...) stands in the pickle as its
+    own hash, worked out once however many pages show it; the models inside one (its results,
+    its standards) are pickled in place, which is far quicker than hashing each of them apart."""
 
     def __init__(self, publication: Any) -> None:
         self.publication = publication
         self.known: dict[int, tuple[Any, str]] = {}
         self.attributes: dict[str, str | None] = {}
-        self.table = dict.fromkeys(_models(), self._reduce)
+        self.table = {kind: self._reduce if kind.__name__ in DOCUMENTS else _in_place for kind in _models()}
 
     def _dump(self, value: Any) -> str:
         buffer = io.BytesIO()
@@ -85,9 +87,7 @@ class Hashes:
     def _reduce(self, model: Any) -> tuple[Any, ...]:
         found = self.known.get(id(model))
         if found is None or found[0] is not model:
-            kind = type(model)
-            fields = (kind.__module__, kind.__qualname__, model.__dict__, sorted(model.__pydantic_fields_set__))
-            found = (model, self._dump((fields, model.__pydantic_extra__, model.__pydantic_private__)))
+            found = (model, self._dump(_in_place(model)))
             self.known[id(model)] = found  # holding the model keeps its id from being reused
         return str, (found[1],)
 
@@ -102,6 +102,20 @@ class Hashes:
         if name not in self.attributes:
             self.attributes[name] = self.value(getattr(self.publication, name, None))
         return self.attributes[name]
+
+
+DOCUMENTS = frozenset({"Assessment", "Benchmark", "Charter", "Framework", "Measure", "Plan", "Site", "Update"})
+"""The models that are whole documents of a publication, each hashed once."""
+
+
+def _state(*fields: Any) -> None:
+    """Stands for a model's state in the pickle a key is hashed from (never unpickled)."""
+
+
+def _in_place(model: Any) -> tuple[Any, ...]:
+    kind = type(model)
+    fields = (kind.__module__, kind.__qualname__, model.__dict__, sorted(model.__pydantic_fields_set__))
+    return _state, (*fields, model.__pydantic_extra__, model.__pydantic_private__)
 
 
 @functools.cache
