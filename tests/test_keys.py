@@ -236,3 +236,14 @@ def test_a_publication_with_its_own_templates_renders_every_page(tmp_path: Path)
     (project / "data" / "templates" / "contact.md.j2").write_text("# Contact\n\nWrite to us.\n", encoding="utf-8")
     generate(project / "data", project / "site_src")
     assert not list((project / ".charterkit-cache").glob("pages-*"))
+
+
+def test_a_key_follows_values_not_which_of_them_are_one_object() -> None:
+    """A value read from the parse cache shares its strings differently from one parsed afresh;
+    the key must not see it, or pages are rendered again for nothing (as at national scale)."""
+    hashes = keys.Hashes(None)
+    one = "".join(["Q1 ", "2026/27"])
+    other = "".join(["Q1 2026", "/27"])
+    assert one == other and one is not other
+    assert hashes.value([one, one]) == hashes.value([one, other])
+    assert hashes.value([one, one]) != hashes.value([one, "Q2 2026/27"])

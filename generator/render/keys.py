@@ -81,6 +81,7 @@ class Hashes:
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=5)
         pickler.dispatch_table = self.table
+        pickler.fast = True  # no memo: the bytes follow the values, not which of them are one object
         pickler.dump(value)
         return digest(buffer.getvalue())
 
