@@ -65,11 +65,12 @@ if TYPE_CHECKING:
 CACHE = ".charterkit-cache"  # beside the docs folder: parsed data files, compiled templates
 
 
-def generate(data: Path, docs_dir: Path, strict: bool = False) -> Generated:
+def generate(data: Path, docs_dir: Path, strict: bool = False, keep_keys: bool = False) -> Generated:
     """Validate and render; raises CharterkitError (and writes nothing) when the data has errors.
 
     Parsed files are cached beside the docs folder, keyed by their bytes, so a rebuild parses
-    only what changed.
+    only what changed; pages are rendered again only when what they show changed, once a build
+    has kept their keys (`keep_keys`, or a build before that kept them).
     """
     started = time.perf_counter()
     cache_dir = docs_dir.resolve().parent / CACHE
@@ -79,7 +80,7 @@ def generate(data: Path, docs_dir: Path, strict: bool = False) -> Generated:
     failing = [p for p in problems if p.severity == "error" or strict]
     if failing:
         raise CharterkitError(f"{len(failing)} problem(s) in {data}; nothing was built", problems)
-    output = render(publication, as_of(), cache_dir, docs_dir)
+    output = render(publication, as_of(), cache_dir, docs_dir, keep_keys)
     written, unchanged, removed = write(output, docs_dir)
     return Generated(publication, problems, written, unchanged, removed, time.perf_counter() - started)
 

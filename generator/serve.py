@@ -71,7 +71,7 @@ def unexpected(error: Exception, doing: str, debug: bool) -> None:
 
 def regenerate(data: Path, docs_dir: Path, debug: bool = False) -> bool:
     try:
-        done = generate(data, docs_dir)
+        done = generate(data, docs_dir, keep_keys=True)
     except CharterkitError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -229,7 +229,7 @@ def _serve(data: Path, config_file: Path, port: int, debug: bool, engine: str) -
     check_settings(config_file)
     if engine == "zensical":
         engines.installed()
-    done = generate(data, docs_dir)  # the first time, errors stop here with exit code 1
+    done = generate(data, docs_dir, keep_keys=True)  # the first time, errors stop here with exit code 1
     _show_mkdocs_warnings()
     codes = languages(done.publication)
     preview = (ZensicalPreview if engine == "zensical" else Preview)(

@@ -58,7 +58,7 @@ def changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[Change
     def run(change: Change) -> Outcome:
         project = tmp_path / "kept"
         shutil.copytree(DATA, project / "data")
-        generate(project / "data", project / "site_src")
+        generate(project / "data", project / "site_src", keep_keys=True)
         before = _pages(project / "site_src")
         assert _regenerate(project, monkeypatch) == set()  # nothing changed: nothing rendered
         change(project / "data")
@@ -156,7 +156,7 @@ def test_the_engine_renders_every_page_again(tmp_path: Path, monkeypatch: pytest
     Zensical: the regenerated pages are those a build for Zensical from nothing gives."""
     project = tmp_path / "kept"
     shutil.copytree(DATA, project / "data")
-    generate(project / "data", project / "site_src")
+    generate(project / "data", project / "site_src", keep_keys=True)
     with written_for("zensical"):
         rendered = _regenerate(project, monkeypatch)
         fresh = tmp_path / "fresh"
@@ -171,7 +171,7 @@ def test_keys_match_between_processes(tmp_path: Path, monkeypatch: pytest.Monkey
     dictionaries of text hash in another order: nothing is rendered again when nothing changed."""
     project = tmp_path / "kept"
     shutil.copytree(DATA, project / "data")
-    code = "import sys, pathlib, generator.build as b; b.generate(*map(pathlib.Path, sys.argv[1:]))"
+    code = "import sys, pathlib, generator.build as b; b.generate(*map(pathlib.Path, sys.argv[1:]), keep_keys=True)"
     environment = os.environ | {"PYTHONHASHSEED": "1"}
     subprocess.run([sys.executable, "-c", code, project / "data", project / "site_src"], check=True, env=environment)
     assert sys.flags.hash_randomization and os.environ.get("PYTHONHASHSEED") != "1"  # this process: another order
@@ -181,7 +181,7 @@ def test_keys_match_between_processes(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_a_page_changed_by_hand_is_rendered_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = tmp_path / "kept"
     shutil.copytree(DATA, project / "data")
-    generate(project / "data", project / "site_src")
+    generate(project / "data", project / "site_src", keep_keys=True)
     page = project / "site_src" / "performance" / "recycling-rate.md"
     made = page.read_bytes()
     page.write_bytes(made.replace(b"recycl", b"RECYCL"))
@@ -192,7 +192,7 @@ def test_a_page_changed_by_hand_is_rendered_again(tmp_path: Path, monkeypatch: p
 def test_a_damaged_cache_renders_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = tmp_path / "kept"
     shutil.copytree(DATA, project / "data")
-    generate(project / "data", project / "site_src")
+    generate(project / "data", project / "site_src", keep_keys=True)
     made = _pages(project / "site_src")
     stores = sorted((project / ".charterkit-cache").glob("pages-*.pickle"))
     assert [p.name for p in stores] == ["pages-cy.pickle", "pages-en.pickle", "pages-ur.pickle"]
@@ -234,7 +234,7 @@ def test_a_publication_with_its_own_templates_renders_every_page(tmp_path: Path)
     shutil.copytree(DATA, project / "data")
     (project / "data" / "templates").mkdir()
     (project / "data" / "templates" / "contact.md.j2").write_text("# Contact\n\nWrite to us.\n", encoding="utf-8")
-    generate(project / "data", project / "site_src")
+    generate(project / "data", project / "site_src", keep_keys=True)
     assert not list((project / ".charterkit-cache").glob("pages-*"))
 
 
@@ -247,3 +247,19 @@ def test_a_key_follows_values_not_which_of_them_are_one_object() -> None:
     assert one == other and one is not other
     assert hashes.value([one, one]) == hashes.value([one, other])
     assert hashes.value([one, one]) != hashes.value([one, "Q2 2026/27"])
+
+
+def test_a_build_from_nothing_keeps_no_keys_and_the_next_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build in a fresh clone (continuous integration) spends nothing on keys; a build asked to
+    keep them (`serve`), or any build after one that did, keeps them."""
+    project = tmp_path / "kept"
+    shutil.copytree(DATA, project / "data")
+    generate(project / "data", project / "site_src")
+    assert not list((project / ".charterkit-cache").glob("pages-*"))
+    assert _regenerate(project, monkeypatch) == set(_pages(project / "site_src"))
+    generate(project / "data", project / "site_src", keep_keys=True)
+    assert len(list((project / ".charterkit-cache").glob("pages-*"))) == 3
+    assert _regenerate(project, monkeypatch) == set()  # kept by a build that was not asked to
+    assert _regenerate(project, monkeypatch) == set()

@@ -168,12 +168,16 @@ def languages(publication: Publication) -> list[str]:
     return [site.language, *site.languages] if site else [i18n.SOURCE]
 
 
-def render(publication: Publication, as_of: date, cache: Path | None = None, docs: Path | None = None) -> Output:
+def render(
+    publication: Publication, as_of: date, cache: Path | None = None, docs: Path | None = None, keep: bool = False
+) -> Output:
     """Every generated file, in memory; nothing is written until all have rendered.
 
     `cache` is a folder where compiled templates may be kept between runs, and each page's key
     (`keys`); with `docs` too, the docs folder of the last build, a page whose key has not
-    changed is taken from there instead of being rendered again."""
+    changed is taken from there instead of being rendered again. Keys are worked out when the
+    last build kept them, or when asked to `keep` them (`serve`, which builds again on every
+    change): a build from nothing, as in continuous integration, would gain nothing by them."""
     from generator.translate import translated
 
     folder = publication.root / "templates"
@@ -185,9 +189,11 @@ def render(publication: Publication, as_of: date, cache: Path | None = None, doc
         shown = publication if code == codes[0] else translated(publication, code)[0]
         target = output if code == codes[0] else Prefixed(output, f"{code}/")
         sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
-        traced = cache is not None and docs is not None and not overrides  # own templates: untraced code
+        kept = cache / f"pages-{code}.pickle" if cache is not None else None
+        traced = kept is not None and docs is not None and not overrides  # own templates: untraced code
+        traced = traced and (keep or bool(kept and kept.is_file()))
         store = keys.Store(
-            cache / f"pages-{code}.pickle" if cache is not None and traced else None,
+            kept if traced else None,
             (docs if code == codes[0] else docs / code) if docs is not None and traced else None,
         )
         build = keys.build_key(code, sample, as_of, links.engine()) if traced else None
