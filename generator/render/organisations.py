@@ -213,7 +213,7 @@ def standards_pages(
         if p.charters:
             context = {
                 "charters": {cid: pub.charters[cid] for cid in p.charters},
-                "flat": flat,
+                "flat": {cid: flat[cid] for cid in p.charters},  # its own: a page's key covers what it is given
                 "organisation": p.organisation,
                 "owner": f"organisation {p.organisation.id}",
             }
@@ -295,7 +295,7 @@ def improvement_pages(
             continue
         mine = [(pid, plan, [a for a in plan.actions if owners.get(a.id) == o.id]) for pid, plan in pub.plans.items()]
         context = {
-            "actions": actions,
+            "actions": {a.id: actions[a.id] for _, _, items in mine for a in items if a.id in actions},
             "organisation": o,
             "plans": [p for p in mine if p[2]],
             "owner": f"organisation {o.id}",
