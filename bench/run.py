@@ -6,7 +6,7 @@
 Prints, per size, for cold builds (no caches) and warm ones (the caches of the build before):
 pages, data points, load+validate, render, MkDocs and total seconds (median of the runs, min-max
 in brackets), peak memory of a whole build, the generator's share of the total and milliseconds
-per page; then a one-value change (files rewritten, time to regenerate, and for S the time until
+per page; then a one-value change (files rewritten, time to regenerate, and for S and M the time until
 `charterkit serve` shows it) and the weight of each page kind. This is a measuring script, not a
 test: figures depend on the machine.
 """
@@ -98,10 +98,11 @@ def summary(runs: list[dict[str, float]], pages: int) -> str:
 
 
 def incremental(project: Path) -> str:
-    """Change one result value and regenerate: files rewritten, and time taken (warm cache)."""
+    """Change one result value and regenerate: files rewritten, and time taken (warm: the parse
+    cache, the pages and their keys of the build before)."""
     from generator.build import generate
 
-    generate(project / "data", project / "site_src")  # warm: cache and pages in place
+    generate(project / "data", project / "site_src", keep_keys=True)  # as `serve` does
     measure = sorted((project / "data" / "measures").glob("*.yml"))[0]
     before = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
     text = measure.read_text()
@@ -218,9 +219,9 @@ def main() -> None:
         for kind, done in runs.items():
             rows.append(f"{size + ' ' + kind:7} {pages:>6} {points:>8} {summary(done, pages)}")
         print(f"[{size}] one-value change: {incremental(project)}", flush=True)
-        if size == "S":
+        if size in ("S", "M"):
             waits = [serve_latency(project) for _ in range(args.runs)]
-            print(f"[S] serve shows a changed result after {fmt(waits, ' s')}", flush=True)
+            print(f"[{size}] serve shows a changed result after {fmt(waits, ' s')}", flush=True)
         print(f"[{size}] page weight:", flush=True)
         for line in page_weight(project):
             print(line, flush=True)
