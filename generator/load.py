@@ -239,7 +239,7 @@ class ParseCache:
             return  # nothing new and nothing stale: the file on disk is already right
         self.path.parent.mkdir(parents=True, exist_ok=True)
         keep = {key: value for key, value in self.entries.items() if key in self.used}
-        temporary = self.path.with_suffix(".tmp")
+        temporary = self.path.with_name(f"{self.path.stem}.{os.getpid()}.tmp")  # two builds never share one
         with temporary.open("wb") as handle:
             pickle.dump((self.VERSION, keep), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.path)

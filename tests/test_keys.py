@@ -28,7 +28,18 @@ Outcome = tuple[set[str], set[str], int]  # pages rendered again, pages whose by
 
 
 def _pages(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.md"))}
+    """The pages and the measures' downloads: the files a key decides about."""
+    found = {str(p.relative_to(folder)): p for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {path: file.read_bytes() for path, file in found.items() if path.endswith(".md") or _download(path)}
+
+
+def _download(path: str) -> bool:
+    return path.startswith(("data/measures/", "cy/data/measures/", "ur/data/measures/"))
+
+
+def _generated(folder: Path) -> dict[str, bytes]:
+    """Every file a build writes into the docs folder."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _regenerate(project: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
@@ -67,7 +78,7 @@ def changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[Change
         fresh = tmp_path / "fresh"
         shutil.copytree(project / "data", fresh / "data")
         generate(fresh / "data", fresh / "site_src")
-        assert after == _pages(fresh / "site_src")  # no page kept stale
+        assert _generated(project / "site_src") == _generated(fresh / "site_src")  # no file kept stale
         differ = {path for path in after if before.get(path) != after[path]}
         assert differ, "the change shows on no page: the test would prove nothing"
         assert differ <= rendered  # every changed page was rendered, none copied
@@ -88,7 +99,12 @@ def _edit(file: str, old: str, new: str) -> Change:
 def test_a_result_renders_its_measure_and_the_pages_that_list_results(changed: Callable[[Change], Outcome]) -> None:
     rendered, differ, pages = changed(_edit("measures/recycling-rate.yml", "    value: 45.2\n", "    value: 45.3\n"))
     assert {"performance/recycling-rate.md", "cy/performance/recycling-rate.md"} <= differ
+    assert {"data/measures/recycling-rate.csv", "ur/data/measures/recycling-rate.json"} <= differ
     assert "performance/satisfaction-overall.md" not in rendered
+    assert (
+        "data/measures/satisfaction-overall.csv" not in rendered
+        and "cy/data/measures/cash-office-wait.json" not in rendered
+    )
     assert "accessibility.md" not in rendered and "ur/contact.md" not in rendered
     assert len(rendered) < pages / 2
 
@@ -162,7 +178,7 @@ def test_the_engine_renders_every_page_again(tmp_path: Path, monkeypatch: pytest
         fresh = tmp_path / "fresh"
         shutil.copytree(DATA, fresh / "data")
         generate(fresh / "data", fresh / "site_src")
-    assert _pages(project / "site_src") == _pages(fresh / "site_src")
+    assert _generated(project / "site_src") == _generated(fresh / "site_src")
     assert rendered == set(_pages(project / "site_src"))
 
 

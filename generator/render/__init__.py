@@ -219,14 +219,11 @@ def _render_pages(
     since the last build is taken from it (`keys`)."""
     units = pages.unit_names(publication)
     hashes = keys.Hashes(publication)
-    shared = hashes.value((build, publication.site, units, as_of)) if build else None
-    kept: dict[str, keys.Entry] = {}
+    keep = keys.Kept(store, hashes, hashes.value((build, publication.site, units, as_of)) if build else None)
     for path, template, context in page_contexts(publication, as_of):
         owner = context.get("owner", path)
-        key = hashes.value((shared, path, template, context)) if shared else None
-        if key is not None and (reused := store.reuse(path, key, hashes)) is not None:
+        if (reused := keep.take(path, (template, context))) is not None:
             output.add(path, reused, owner=owner, unchanged=True)
-            kept[path] = store.entries[path]
             continue
         reading = keys.Reading(publication)
         page: dict[str, Any] = {"source": path, "pub": reading, "site": publication.site, "as_of": as_of}
@@ -234,10 +231,9 @@ def _render_pages(
         page.update(context)
         made = env.get_template(template).render(page).encode("utf-8")
         output.add(path, made, owner=owner)
-        if key is not None and None not in (read := [(name, hashes.attribute(name)) for name in reading.names()]):
-            kept[path] = keys.Entry(key, tuple(read), keys.digest(made))  # type: ignore[arg-type]
-    store.save(kept)
-    add_data_files(publication, output, env, as_of)
+        keep.made(path, made, reading.names())
+    add_data_files(publication, output, env, as_of, keep)
+    keep.save()
     site = publication.site
     colour = site.brand.colour if site else None
     style = (ASSETS / "charterkit.css").read_bytes() + (brand.css(colour).encode() if colour else b"")

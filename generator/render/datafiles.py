@@ -16,6 +16,7 @@ from jinja2 import Environment
 
 from generator.models import Measure
 from generator.publication import Publication
+from generator.render.keys import Kept
 from generator.render.tables import share_status
 from generator.render.writer import Output
 from generator.standing import status, target_for
@@ -108,17 +109,34 @@ def _json(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def add_data_files(pub: Publication, output: Output, env: Environment, as_of: date) -> None:
+def add_data_files(pub: Publication, output: Output, env: Environment, as_of: date, keep: Kept | None = None) -> None:
+    """Every download; a measure's CSV and JSON are taken from the last build (`keep`) when the
+    measure is unchanged, since they are made from it alone."""
     header = csv_lines([], header=True)
     bulk = [header]
     resources = []
     for mid, measure in sorted(pub.measures.items()):
-        records = rows(measure)
-        body = csv_lines(records)
-        bulk.append(body)
-        output.add(f"data/measures/{mid}.csv", header + body, owner=mid)
-        document = {"measure": measure.model_dump(mode="json", by_alias=True, exclude={"results"}), "results": records}
-        output.add(f"data/measures/{mid}.json", _json(document), owner=mid)
+        csv_path, json_path = f"data/measures/{mid}.csv", f"data/measures/{mid}.json"
+        kept = (keep.take(csv_path, measure), keep.take(json_path, measure)) if keep else (None, None)
+        if kept[0] is not None and kept[1] is not None and kept[0].startswith(header.encode()):
+            bulk.append(kept[0][len(header.encode()) :].decode("utf-8"))
+            output.add(csv_path, kept[0], owner=mid, unchanged=True)
+            output.add(json_path, kept[1], owner=mid, unchanged=True)
+        else:
+            records = rows(measure)
+            body = csv_lines(records)
+            bulk.append(body)
+            made = (header + body).encode("utf-8")
+            output.add(csv_path, made, owner=mid)
+            document = {
+                "measure": measure.model_dump(mode="json", by_alias=True, exclude={"results"}),
+                "results": records,
+            }
+            written = _json(document).encode("utf-8")
+            output.add(json_path, written, owner=mid)
+            if keep:
+                keep.made(csv_path, made)
+                keep.made(json_path, written)
         resources.append({"name": mid, "path": f"measures/{mid}.csv", "format": "csv", "title": measure.title})
     output.add("data/all-results.csv", "".join(bulk), owner="data")
     fields = [{"name": name, "type": _field_type(name)} for name in COLUMNS]

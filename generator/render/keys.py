@@ -24,6 +24,7 @@ import functools
 import hashlib
 import importlib.metadata
 import io
+import os
 import pickle
 import sys
 from dataclasses import dataclass
@@ -194,6 +195,39 @@ class Store:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(pickle.dumps((VERSION, entries), protocol=5))
         temporary.replace(self.path)
+
+
+class Kept:
+    """One language's files taken from the last build, or noted to be kept for the next: pages,
+    and a measure's downloads. A file's key is the shared key, its path and the value it is made
+    from (a page's template and context; a measure)."""
+
+    def __init__(self, store: Store, hashes: Hashes, shared: str | None) -> None:
+        self.store, self.hashes, self.shared = store, hashes, shared
+        self.entries: dict[str, Entry] = {}
+        self.pending: dict[str, str] = {}
+
+    def take(self, path: str, value: Any) -> bytes | None:
+        """The last build's bytes of the file, when what it is made from is unchanged."""
+        key = self.hashes.value((self.shared, path, value)) if self.shared else None
+        if key is None:
+            return None
+        reused = self.store.reuse(path, key, self.hashes)
+        if reused is None:
+            self.pending[path] = key
+            return None
+        self.entries[path] = self.store.entries[path]
+        return reused
+
+    def made(self, path: str, content: bytes, read: tuple[str, ...] = ()) -> None:
+        """Notes a file made afresh, with the parts of the publication it read."""
+        key = self.pending.pop(path, None)
+        hashed = tuple((name, self.hashes.attribute(name)) for name in read)
+        if key is not None and all(value is not None for _, value in hashed):
+            self.entries[path] = Entry(key, hashed, digest(content))  # type: ignore[arg-type]
+
+    def save(self) -> None:
+        self.store.save(self.entries)

@@ -65,7 +65,7 @@ def write(output: Output, docs_dir: Path) -> tuple[int, int, int]:
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # a build beside serve has its own
         temporary.write_bytes(content)
         os.replace(temporary, target)
         written += 1
