@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import functools
+import gc
 import html
 import logging
 import os
@@ -74,15 +75,30 @@ def generate(data: Path, docs_dir: Path, strict: bool = False, keep_keys: bool =
     """
     started = time.perf_counter()
     cache_dir = docs_dir.resolve().parent / CACHE
-    cache = ParseCache(cache_dir / "parsed.pickle")
-    publication, problems = validate(data, cache)
-    cache.save()
-    failing = [p for p in problems if p.severity == "error" or strict]
-    if failing:
-        raise CharterkitError(f"{len(failing)} problem(s) in {data}; nothing was built", problems)
-    output = render(publication, as_of(), cache_dir, docs_dir, keep_keys)
-    written, unchanged, removed = write(output, docs_dir)
+    with collected_rarely():
+        cache = ParseCache(cache_dir / "parsed.pickle")
+        publication, problems = validate(data, cache)
+        cache.save()
+        failing = [p for p in problems if p.severity == "error" or strict]
+        if failing:
+            raise CharterkitError(f"{len(failing)} problem(s) in {data}; nothing was built", problems)
+        output = render(publication, as_of(), cache_dir, docs_dir, keep_keys)
+        written, unchanged, removed = write(output, docs_dir)
     return Generated(publication, problems, written, unchanged, removed, time.perf_counter() - started)
+
+
+@contextmanager
+def collected_rarely() -> Iterator[None]:
+    """Python's collector of reference cycles walks every object still alive each time it runs
+    over its oldest generation. Generating holds a whole publication (400,000 results for a
+    national body) that lives to the end and makes few cycles, so the collector runs far less
+    often meanwhile: it had taken a third of the time of reading a national publication."""
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 20, 1_000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ every problem in one pass. Nothing here raises for bad data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +87,14 @@ class Checker:
     def add(self, doc: Document, path: Path_, message: str, severity: str = "error") -> None:
         self.problems.append(doc.problem(path, message, severity))
 
-    def known(self, doc: Document, path: Path_, value: str, choices: Iterable[str], what: str, kind: str = "") -> bool:
+    def known(
+        self, doc: Document, path: Path_, value: str, choices: Collection[str], what: str, kind: str = ""
+    ) -> bool:
         """Report `value` unless it is one of `choices`; True when it is.
 
         Nothing is reported for an item of `kind` whose own file failed to load: that file's
         problem is the one to fix.
         """
-        choices = list(choices)
         if value in choices:
             return True
         if (kind, value.partition("/")[0]) in self.pub.failed or (
@@ -121,8 +122,8 @@ class Checker:
                 hint = did_you_mean(element, self.elements[framework])
                 self.add(doc, where, f"framework '{framework}' has no element '{element}'{hint}")
 
-    def action_refs(self, doc: Document, path: Path_, ids: Iterable[str]) -> None:
-        if any(kind == "improvement" for kind, _ in self.pub.failed):
+    def action_refs(self, doc: Document, path: Path_, ids: Collection[str]) -> None:
+        if not ids or any(kind == "improvement" for kind, _ in self.pub.failed):
             return  # the action may be in the plan that failed to load
         for index, action in enumerate(ids):
             self.known(doc, (*path, index), action, self.actions, "improvement action")
@@ -269,7 +270,10 @@ class Checker:
                 self.value_range(doc, (*path, "breakdown", j, "value"), measure.unit, share.value)
             self.action_refs(doc, (*path, "actions"), result.actions)
         if measure.results:
-            index, latest = max(enumerate(measure.results), key=lambda pair: (pair[1].period, not pair[1].year_to_date))
+            index, latest = max(
+                enumerate(measure.results),
+                key=lambda pair: (pair[1].period.start, pair[1].period.end, not pair[1].year_to_date),
+            )
             promised = target_for(measure, latest.period) or 0.0
             if status(measure, latest) == "not-met" and not latest.explanation:
                 setting = self.pub.site.settings.unexplained_misses if self.pub.site else "error"

@@ -24,7 +24,7 @@ from pydantic import (
 )
 
 from generator.periods import EXPECTED as PERIOD_EXPECTED
-from generator.periods import Period, date_problem
+from generator.periods import Period, PeriodKind, date_problem
 
 
 class Model(BaseModel):
@@ -52,6 +52,7 @@ PERIOD_PATTERN = (
     r"|[0-9]{4}-[0-9]{2} +to +[0-9]{4}-[0-9]{2})$"
 )
 MAX_ID = 80
+_SLUG, _CODE, _ELEMENT, _TIME = (re.compile(p) for p in (SLUG_PATTERN, CODE_PATTERN, ELEMENT_PATTERN, TIME_PATTERN))
 
 
 RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)})
@@ -59,7 +60,7 @@ RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", 
 
 
 def check_slug(value: str) -> str:
-    if not re.fullmatch(SLUG_PATTERN, value) or len(value) > MAX_ID:
+    if not _SLUG.fullmatch(value) or len(value) > MAX_ID:
         raise ValueError(
             f"expected an id of lower-case letters and digits joined by hyphens (like 'letters-reply'), got '{value}'"
         )
@@ -69,7 +70,7 @@ def check_slug(value: str) -> str:
 
 
 def check_code(value: str) -> str:
-    if not re.fullmatch(CODE_PATTERN, value) or len(value) > MAX_ID:
+    if not _CODE.fullmatch(value) or len(value) > MAX_ID:
         raise ValueError(
             f"expected a code of letters and digits joined by dots or hyphens (like '3.2.4' or 'R1'), got '{value}'"
         )
@@ -77,13 +78,13 @@ def check_code(value: str) -> str:
 
 
 def check_element(value: str) -> str:
-    if not re.fullmatch(ELEMENT_PATTERN, value):
+    if not _ELEMENT.fullmatch(value):
         raise ValueError(f"expected a framework and element like 'cse:4.3.1', got '{value}'")
     return value
 
 
 def check_time(value: str) -> str:
-    if not re.fullmatch(TIME_PATTERN, value):
+    if not _TIME.fullmatch(value):
         raise ValueError(f"expected a time on the 24-hour clock like '08:30', got '{value}'")
     return value
 
@@ -158,6 +159,8 @@ def parse_amount(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     text = value.strip()
+    if text[-1:].isdigit() and ":" not in text:
+        return value  # a plain number, as nearly every figure is
     if clock := _DURATION_CLOCK.fullmatch(text):
         hours, minutes, seconds = int(clock[1] or 0), int(clock[2]), int(clock[3])
         if seconds >= 60 or (clock[1] and minutes >= 60):
@@ -192,7 +195,7 @@ def check_figure(value: Any) -> Any:
 
 
 def _amount(value: Any) -> Any:
-    return check_figure(parse_amount(check_figure(value)))
+    return check_figure(parse_amount(value))
 
 
 Figure = Annotated[float, BeforeValidator(check_figure)]
@@ -225,13 +228,13 @@ def _parse_period(value: Any, info: ValidationInfo) -> Period:
         return value
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise ValueError(f"expected {PERIOD_EXPECTED}")
-    return _period_from_text(str(value), year_starts(info))
+    return period_from_text(str(value), year_starts(info))
 
 
 @functools.lru_cache(maxsize=65536)
-def _period_from_text(text: str, starts: int = 1) -> Period:
+def period_from_text(text: str, starts: int = 1, prefer: PeriodKind | None = None) -> Period:
     """Periods repeat across thousands of results; each distinct text is parsed once."""
-    return Period.parse(text, year_starts=starts)
+    return Period.parse(text, prefer, starts)
 
 
 _PERIOD_SCHEMA = {
@@ -258,7 +261,7 @@ def _parse_due(value: Any, info: ValidationInfo) -> date | Period:
         except ValueError:
             raise ValueError(date_problem(text) or f"expected a real date like 2025-03-31, got '{text}'") from None
     try:
-        return _period_from_text(text, year_starts(info))
+        return period_from_text(text, year_starts(info))
     except ValueError as error:
         if str(error).startswith(f"'{text}' is in the year"):
             raise

@@ -18,9 +18,10 @@ from generator.models.common import (
     Positive,
     Slug,
     Source,
+    period_from_text,
     year_starts,
 )
-from generator.periods import Period
+from generator.periods import PeriodKind
 
 Unit = Literal["percentage", "count", "duration", "days", "score", "money"]
 Frequency = Literal["monthly", "quarterly", "half-yearly", "annual", "financial-year", "irregular"]
@@ -158,23 +159,25 @@ class Measure(Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _months_of_a_monthly_measure(cls, data: Any, info: ValidationInfo) -> Any:
-        """In a monthly measure `2011-12` is December 2011, not the financial year 2011-12: the
-        two are written alike for the years 2000 to 2011."""
-        if (
-            not isinstance(data, dict)
-            or data.get("frequency") != "monthly"
-            or not isinstance(data.get("results"), list)
-        ):
+    def _periods_read_once(cls, data: Any, info: ValidationInfo) -> Any:
+        """Each result's period is read here, once per measure, where the publication's year start
+        is looked up once (it costs more than the reading, over hundreds of thousands of results).
+
+        In a monthly measure `2011-12` is December 2011, not the financial year 2011-12: the two
+        are written alike for the years 2000 to 2011. A period that cannot be read is left as it
+        is, for the field's own validation to report."""
+        if not isinstance(data, dict) or not isinstance(data.get("results"), list):
             return data
+        starts = year_starts(info)
+        prefer: PeriodKind | None = "month" if data.get("frequency") == "monthly" else None
         results = []
         for result in data["results"]:
             if isinstance(result, dict) and isinstance(result.get("period"), str):
                 try:
-                    month = Period.parse(result["period"], prefer="month", year_starts=year_starts(info))
+                    period = period_from_text(result["period"], starts, prefer)
                 except ValueError:
-                    month = None  # the field's own validation reports it
-                if month is not None and month.kind == "month":
-                    result = {**result, "period": month}
+                    period = None  # the field's own validation reports it
+                if period is not None:
+                    result = {**result, "period": period}
             results.append(result)
         return {**data, "results": results}
