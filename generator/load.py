@@ -54,6 +54,8 @@ class Document:
     marks: Marks = field(default_factory=dict)
     body: str = ""
     body_line: int = 0
+    content: str = ""
+    """A hash of the file's bytes, when it was read from one."""
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Line and column of the deepest part of `path` that exists in the file."""
@@ -252,14 +254,21 @@ def parse_file(path: Path, file: str, cache: ParseCache | None = None) -> tuple[
         return None, problems
     key = ParseCache.key(raw, file) if cache else ""
     if cache and (hit := cache.get(key, file)):
+        hit.content = content_hash(raw)
         return hit, []
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
     document, problems = load_yaml(text, file)
+    if document is not None:
+        document.content = content_hash(raw)
     if cache and document is not None and not problems:
         cache.put(key, document)
     return document, problems
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def load_yaml(

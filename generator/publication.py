@@ -56,6 +56,10 @@ class Publication:
     """Items whose file could not be read; references to them are not reported again."""
     translations: dict[tuple[str, str], tuple[Translation, Document]] = field(default_factory=dict)
     """(language, data file path such as `charters/corporate.yml`) → that file's translation."""
+    origins: dict[int, tuple[Model, str]] = field(default_factory=dict)
+    """id of a document's model → the model, and a hash of what it was validated from: its file's
+    bytes and path, its kind and the year's start. A page's key uses it in place of hashing the
+    model (`render.keys`); a model changed after loading has none."""
 
     @property
     def year_starts(self) -> int:
@@ -85,6 +89,7 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
     if site:
         publication.site = site[0]
         publication.documents[("site", "site")] = site[1]
+        _origin(publication, site[0], site[1], "site")
     else:  # one problem, not one for every unit named elsewhere
         publication.failed.add(("site", "site"))
     targets: dict[str, tuple[dict[str, Any], type[Model]]] = {
@@ -107,6 +112,7 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
                 continue
             store[item_id] = loaded[0]
             publication.documents[(kind, item_id)] = loaded[1]
+            _origin(publication, loaded[0], loaded[1], kind)
     for path in _files(root / "updates", (".md",), root, problems):
         post = _read_post(path, root, problems)
         if post:
@@ -116,6 +122,15 @@ def read_publication(root: Path, cache: ParseCache | None = None) -> tuple[Publi
     problems.extend(_unknown_folders(root))
     problems.extend(unread_top_level(root, list(FOLDERS)))
     return publication, problems
+
+
+def _origin(publication: Publication, model: Model, document: Document, kind: str) -> None:
+    """Notes what a model was validated from (its file's bytes and path, its kind, the year's
+    start): nothing else goes into it."""
+    if document.content:
+        where = Path(document.file).relative_to(publication.root).as_posix()
+        made = "\0".join((kind, type(model).__name__, where, str(publication.year_starts), document.content))
+        publication.origins[id(model)] = (model, made)
 
 
 def adopt_standard_targets(publication: Publication) -> None:
@@ -174,10 +189,11 @@ def _files(
         return []
     found = []
     for path in sorted(folder.iterdir()):
-        if path.is_symlink() and not _resolves(path):
+        link = path.is_symlink()
+        if link and not _resolves(path):
             problems.append(Problem(str(path), 1, 1, "", unreadable(OSError(errno.ELOOP, "loop"))))
             continue
-        if not inside(path, root):
+        if link and not inside(path, root):  # a file that is no link is inside, as its folder is
             continue
         skipped, warning = unread(path, suffixes, nested)
         if warning:

@@ -74,7 +74,7 @@ class Hashes:
 
     def __init__(self, publication: Any) -> None:
         self.publication = publication
-        self.known: dict[int, tuple[Any, str]] = {}
+        self.known: dict[int, tuple[Any, str]] = dict(getattr(publication, "origins", {}))
         self.attributes: dict[str, str | None] = {}
         self.table = {kind: self._reduce if kind.__name__ in DOCUMENTS else _in_place for kind in _models()}
 

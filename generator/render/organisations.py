@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.addresses import top_of
 from generator.models import Measure
+from generator.models.improvement import Action
 from generator.publication import Publication
 from generator.render import links
 from generator.render.i18n import gettext as _
@@ -285,7 +286,11 @@ def improvement_pages(
     the plans' recommendations and any action of no single organisation), then each one's page."""
     owners = action_owners(pub)
     plans = [(pid, plan, [a for a in plan.actions if a.id not in owners]) for pid, plan in pub.plans.items()]
-    rows = [(o, actions_of(actions[a] for a, oid in owners.items() if oid == o.id and a in actions)) for o in organised]
+    owned: dict[str, list[str]] = {}  # an organisation's actions, in the plans' order
+    for a, oid in owners.items():
+        owned.setdefault(oid, []).append(a)
+    in_plan = {pid: _by_owner(plan.actions, owners) for pid, plan in pub.plans.items()}
+    rows = [(o, actions_of(actions[a] for a in owned.get(o.id, ()) if a in actions)) for o in organised]
     total = actions_of(actions.values())
     rest = actions_of(actions[a.id] for _, _, others in plans for a in others if a.id in actions)
     context = {"actions": actions, "rows": rows, "rest": rest, "total": total, "plans": plans}
@@ -293,7 +298,7 @@ def improvement_pages(
     for o, counted in rows:
         if not counted.total:
             continue
-        mine = [(pid, plan, [a for a in plan.actions if owners.get(a.id) == o.id]) for pid, plan in pub.plans.items()]
+        mine = [(pid, plan, in_plan[pid].get(o.id, [])) for pid, plan in pub.plans.items()]
         context = {
             "actions": {a.id: actions[a.id] for _, _, items in mine for a in items if a.id in actions},
             "organisation": o,
@@ -301,3 +306,11 @@ def improvement_pages(
             "owner": f"organisation {o.id}",
         }
         yield links.organisation_improvement(o.id), "improvement-organisation.md.j2", context
+
+
+def _by_owner(actions: Iterable[Action], owners: Mapping[str, str]) -> dict[str | None, list[Action]]:
+    """A plan's actions by the organisation that owns each, in the plan's order."""
+    grouped: dict[str | None, list[Action]] = {}
+    for action in actions:
+        grouped.setdefault(owners.get(action.id), []).append(action)
+    return grouped

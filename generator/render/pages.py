@@ -100,6 +100,26 @@ def actions_now(pub: Publication, as_of: date) -> dict[str, ActionNow]:
     return found
 
 
+class ResultRows:
+    """A measure's results, newest first, each with its target and status, worked out only when
+    its page renders: they follow from the measure alone, so a page's key hashes the measure
+    (`render.keys`) and a page taken from the last build never works them out."""
+
+    def __init__(self, measure: Measure) -> None:
+        self.measure = measure
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return ResultRows, (self.measure,)
+
+    def __len__(self) -> int:
+        return len(self.measure.results)
+
+    def __iter__(self) -> Iterator[tuple[Result, float | None, str]]:
+        measure = self.measure
+        for r in sorted(measure.results, key=lambda r: r.period, reverse=True):
+            yield r, target_for(measure, r.period), status_of(measure, r)
+
+
 def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
     actions = actions_now(pub, as_of)
     standings = {
@@ -153,16 +173,14 @@ def page_contexts(pub: Publication, as_of: date) -> Iterator[Page]:
             for cited in {id(s.measure): None for s in ss}:
                 citing.setdefault(cited, []).append((cid, c))
     for mid, measure in pub.measures.items():
-        results = sorted(measure.results, key=lambda r: r.period, reverse=True)
-        rows = [(r, target_for(measure, r.period), status_of(measure, r)) for r in results]
-        linked = sorted({a for r in results for a in r.actions if a in actions})
+        linked = sorted({a for r in measure.results for a in r.actions if a in actions})
         cited_by = citing.get(id(measure), [])
         yield (
             links.measure(mid),
             "measure.md.j2",
             {
                 "measure": measure,
-                "rows": rows,
+                "rows": ResultRows(measure),
                 "actions": [actions[a] for a in linked],
                 "cited_by": cited_by,
                 "owner": mid,

@@ -160,7 +160,7 @@ def _status_word(code: str) -> str:
 
 def latest(measure: Measure) -> Result | None:
     """The latest result; of a period's own figure and its year-to-date figure, the period's own."""
-    return max(measure.results, key=lambda r: (r.period, not r.year_to_date), default=None)
+    return max(measure.results, key=lambda r: (r.period.start, r.period.end, not r.year_to_date), default=None)
 
 
 def previous(measure: Measure, result: Result) -> Result | None:
