@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.synth import SIZES
 from bench.synth import generate as synthesise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +75,7 @@ def main() -> None:
     from pyinstrument import Profiler
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("size", choices=["S", "M", "L"])
+    parser.add_argument("size", choices=list(SIZES))
     parser.add_argument("--tree", action="store_true", help="also print the call tree")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))

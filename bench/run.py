@@ -28,6 +28,7 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 
+from bench.synth import SIZES
 from bench.synth import generate as synthesise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,7 +195,7 @@ def page_weight(project: Path) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("sizes", nargs="*", default=["S", "M"], choices=["S", "M", "L"])
+    parser.add_argument("sizes", nargs="*", default=["S", "M"], choices=list(SIZES))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=None, help="folder for the synthetic projects")
     args = parser.parse_args()

@@ -58,6 +58,16 @@ SIZES = {
         charters_per_org=1,
         assessments=400,
     ),
+    # L at half as large again: over 20,000 pages, the "20,000-page variant".
+    "XL": Size(
+        organisations=610,
+        units_per_org=3,
+        measures_per_org=25,
+        years=10,
+        frequency="quarterly",
+        charters_per_org=1,
+        assessments=610,
+    ),
 }
 TOPICS = [
     "Letters answered within ten working days",

@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.synth import SIZES
 from bench.synth import generate as synthesise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +154,7 @@ def build(project: Path, engine: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("sizes", nargs="*", default=["S", "M"], choices=["S", "M", "L"])
+    parser.add_argument("sizes", nargs="*", default=["S", "M"], choices=list(SIZES))
     parser.add_argument("--engine", choices=["mkdocs", "zensical", "both"], default="mkdocs")
     parser.add_argument("--work", type=Path, default=None, help="folder for the synthetic projects")
     parser.add_argument("--keep", action="store_true", help="reuse a project already built in --work")
