@@ -93,7 +93,7 @@ def main() -> None:
         cache_dir = work / ".charterkit-cache"
 
         def generator() -> Any:
-            cache = ParseCache(cache_dir / "parsed.pickle")
+            cache = ParseCache(cache_dir / "parsed")
             publication, _ = validate(work / "data", cache)
             cache.save()
             write(render(publication, date(2026, 11, 23), cache_dir), work / "site_src")

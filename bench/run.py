@@ -53,7 +53,7 @@ from generator.render.writer import write
 from generator.build import mkdocs_build, swap
 from datetime import date
 t0 = time.perf_counter()
-cache = ParseCache(Path('.charterkit-cache/parsed.pickle'))
+cache = ParseCache(Path('.charterkit-cache/parsed'))
 pub, problems = validate(Path('data'), cache)
 cache.save()
 assert not [p for p in problems if p.severity == 'error'], problems[:3]

@@ -66,17 +66,21 @@ if TYPE_CHECKING:
 CACHE = ".charterkit-cache"  # beside the docs folder: parsed data files, compiled templates
 
 
-def generate(data: Path, docs_dir: Path, strict: bool = False, keep_keys: bool = False) -> Generated:
+def generate(
+    data: Path, docs_dir: Path, strict: bool = False, keep_keys: bool = False, cache: ParseCache | None = None
+) -> Generated:
     """Validate and render; raises CharterkitError (and writes nothing) when the data has errors.
 
     Parsed files are cached beside the docs folder, keyed by their bytes, so a rebuild parses
     only what changed; pages are rendered again only when what they show changed, once a build
-    has kept their keys (`keep_keys`, or a build before that kept them).
+    has kept their keys (`keep_keys`, or a build before that kept them). A `cache` given (`serve`
+    keeps one) also holds the models validated last time.
     """
     started = time.perf_counter()
     cache_dir = docs_dir.resolve().parent / CACHE
+    (cache_dir / "parsed.pickle").unlink(missing_ok=True)  # the single file of earlier releases
     with collected_rarely():
-        cache = ParseCache(cache_dir / "parsed.pickle")
+        cache = cache or ParseCache(cache_dir / "parsed")
         publication, problems = validate(data, cache)
         cache.save()
         failing = [p for p in problems if p.severity == "error" or strict]

@@ -202,23 +202,34 @@ def decode(raw: bytes, file: str, max_bytes: int | None = None) -> tuple[str | N
 class ParseCache:
     """Parsed files keyed by their bytes and name, kept between builds (a rebuild after a one-value
     change parses one file). Only files that parsed cleanly are kept; a missing or unreadable
-    cache is simply rebuilt."""
+    cache is simply rebuilt.
 
-    VERSION = 1
+    On disk it is a folder of 256 shards, by the key's first two digits, so a change rewrites one
+    shard rather than every file's entry (the whole was 80 MB for a national publication). In
+    memory it also keeps each file's validated model for as long as the cache lives: `serve`
+    keeps one cache across its regenerations, so an unchanged file is neither read into a model
+    nor checked again."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
+    VERSION = 2
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
         self.entries: dict[str, tuple[dict[str, Any], Marks]] = {}
+        self.models: dict[tuple[str, ...], Any] = {}
         self.used: set[str] = set()
-        self.added = False
-        if path and path.is_file():
-            try:
-                with path.open("rb") as handle:
-                    version, entries = pickle.load(handle)
-                if version == self.VERSION:
-                    self.entries = entries
-            except Exception:
-                self.entries = {}
+        self.models_used: set[tuple[str, ...]] = set()
+        self.changed: set[str] = set()  # shards with an entry added
+        self.loaded: dict[str, int] = {}  # shard -> how many entries it held on disk
+        if folder is not None and folder.is_dir():
+            for shard in folder.glob("*.pickle"):
+                try:
+                    with shard.open("rb") as handle:
+                        version, entries = pickle.load(handle)
+                except Exception:
+                    continue  # a damaged shard is rebuilt, never trusted
+                if version == self.VERSION and isinstance(entries, dict):
+                    self.entries.update(entries)
+                    self.loaded[shard.stem] = len(entries)
 
     @staticmethod
     def key(raw: bytes, file: str) -> str:
@@ -234,17 +245,48 @@ class ParseCache:
     def put(self, key: str, document: Document) -> None:
         self.entries[key] = (document.data, document.marks)
         self.used.add(key)
-        self.added = True
+        self.changed.add(key[:2])
+
+    @property
+    def added(self) -> bool:
+        return bool(self.changed)
+
+    def model(self, key: tuple[str, ...]) -> Any:
+        """A model validated from the same bytes, path and settings earlier in this process."""
+        found = self.models.get(key)
+        if found is not None:
+            self.models_used.add(key)
+        return found
+
+    def keep_model(self, key: tuple[str, ...], model: Any) -> None:
+        self.models[key] = model
+        self.models_used.add(key)
 
     def save(self) -> None:
-        if self.path is None or (self.used == set(self.entries) and not self.added):
-            return  # nothing new and nothing stale: the file on disk is already right
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        keep = {key: value for key, value in self.entries.items() if key in self.used}
-        temporary = self.path.with_name(f"{self.path.stem}.{os.getpid()}.tmp")  # two builds never share one
-        with temporary.open("wb") as handle:
-            pickle.dump((self.VERSION, keep), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        """Writes the shards that gained or lost an entry, and forgets what this build did not use
+        (the next build starts with only what this one read)."""
+        kept: dict[str, dict[str, tuple[dict[str, Any], Marks]]] = {}
+        for key in self.used:
+            kept.setdefault(key[:2], {})[key] = self.entries[key]
+        self.entries = {key: entry for shard in kept.values() for key, entry in shard.items()}
+        self.models = {key: model for key, model in self.models.items() if key in self.models_used}
+        self.used, self.models_used = set(), set()
+        if self.folder is None:
+            return
+        stale = {shard for shard, count in self.loaded.items() if len(kept.get(shard, ())) != count}
+        for shard in sorted(self.changed | stale):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.folder / f"{shard}.pickle"
+            entries = kept.get(shard)
+            if not entries:
+                target.unlink(missing_ok=True)
+                continue
+            temporary = target.with_name(f"{shard}.{os.getpid()}.tmp")  # two builds never share one
+            with temporary.open("wb") as handle:
+                pickle.dump((self.VERSION, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        self.loaded = {shard: len(entries) for shard, entries in kept.items()}
+        self.changed = set()
 
 
 def parse_file(path: Path, file: str, cache: ParseCache | None = None) -> tuple[Document | None, list[Problem]]:

@@ -220,6 +220,9 @@ def _read_model(
     problems.extend(parse_problems)
     if document is None or parse_problems:
         return None, ""
+    same = (model.__name__, file, str(year_starts), document.content)
+    if cache is not None and document.content and (known := cache.model(same)) is not None:
+        return (known, document), path.stem  # validated from the same bytes earlier in this process
     try:
         item = model.model_validate(document.data, context={"year_starts": year_starts})
     except ValidationError as error:
@@ -242,6 +245,8 @@ def _read_model(
             document.problem(("id",), f"'{given}' does not match the file name '{path.name}'; make them the same")
         )
         return None, ""
+    if cache is not None and document.content:
+        cache.keep_model(same, item)
     return (item, document), stem
 
 

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator import engines, search
-from generator.build import generate, safe_folders
+from generator.build import CACHE, generate, safe_folders
+from generator.load import ParseCache
 from generator.problems import CharterkitError
 from generator.render.links import written_for
 from generator.settings import check_settings
@@ -69,9 +70,9 @@ def unexpected(error: Exception, doing: str, debug: bool) -> None:
     )
 
 
-def regenerate(data: Path, docs_dir: Path, debug: bool = False) -> bool:
+def regenerate(data: Path, docs_dir: Path, debug: bool = False, cache: ParseCache | None = None) -> bool:
     try:
-        done = generate(data, docs_dir, keep_keys=True)
+        done = generate(data, docs_dir, keep_keys=True, cache=cache)
     except CharterkitError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -84,15 +85,18 @@ def regenerate(data: Path, docs_dir: Path, debug: bool = False) -> bool:
     return True
 
 
-def watch(data: Path, docs_dir: Path, folders: list[Path], stop: threading.Event, debug: bool = False) -> None:
-    """Regenerate on every change until stopped; no error ends the loop."""
+def watch(
+    data: Path, docs_dir: Path, folders: list[Path], stop: threading.Event, cache: ParseCache, debug: bool = False
+) -> None:
+    """Regenerate on every change until stopped; no error ends the loop. The parse cache lives as
+    long as the preview, with the models validated at each regeneration."""
     seen = snapshot(folders)
     while not stop.wait(POLL_SECONDS):
         try:
             now = snapshot(folders)
             if now != seen:
                 seen = now
-                regenerate(data, docs_dir, debug)
+                regenerate(data, docs_dir, debug, cache)
         except Exception as error:
             unexpected(error, "watch the data for changes", debug)
 
@@ -229,7 +233,8 @@ def _serve(data: Path, config_file: Path, port: int, debug: bool, engine: str) -
     check_settings(config_file)
     if engine == "zensical":
         engines.installed()
-    done = generate(data, docs_dir, keep_keys=True)  # the first time, errors stop here with exit code 1
+    cache = ParseCache(docs_dir.resolve().parent / CACHE / "parsed")
+    done = generate(data, docs_dir, keep_keys=True, cache=cache)  # the first time, errors stop here with exit code 1
     _show_mkdocs_warnings()
     codes = languages(done.publication)
     preview = (ZensicalPreview if engine == "zensical" else Preview)(
@@ -245,7 +250,7 @@ def _serve(data: Path, config_file: Path, port: int, debug: bool, engine: str) -
     )
     stop = threading.Event()
     watcher = threading.Thread(
-        target=watch, args=(data, docs_dir, [data, TEMPLATES], stop, debug), name="charterkit-watch", daemon=True
+        target=watch, args=(data, docs_dir, [data, TEMPLATES], stop, cache, debug), name="charterkit-watch", daemon=True
     )
     config = preview.config()
     plugins = config.plugins  # plugins are kept across rebuilds, as MkDocs' own server does

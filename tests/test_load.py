@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.load import format_path, load_yaml, read_text, split_front_matter
+from tests.conftest import DATA
 
 
 def load(text: str, typed: bool = False):  # type: ignore[no-untyped-def]
@@ -158,11 +160,11 @@ def test_parse_cache_reuses_unchanged_files_only(tmp_path: Path) -> None:
 
     source = tmp_path / "f.yml"
     source.write_text("title: One\nopens: '08:30'\n")
-    store = tmp_path / "cache" / "parsed.pickle"
+    store = tmp_path / "cache" / "parsed"
     cache = ParseCache(store)
     first, _ = parse_file(source, "f.yml", cache)
     cache.save()
-    assert store.is_file()
+    assert [p.name for p in store.iterdir()] == [f"{ParseCache.key(source.read_bytes(), 'f.yml')[:2]}.pickle"]
 
     warm = ParseCache(store)
     again, _ = parse_file(source, "f.yml", warm)
@@ -174,8 +176,55 @@ def test_parse_cache_reuses_unchanged_files_only(tmp_path: Path) -> None:
     changed, _ = parse_file(source, "f.yml", warm)
     assert changed is not None and changed.data == {"title": "Two"} and warm.added is True
 
-    store.write_bytes(b"not a pickle")
+    for shard in store.iterdir():
+        shard.write_bytes(b"not a pickle")
     assert ParseCache(store).entries == {}  # a damaged cache is rebuilt, never trusted
+
+
+def test_a_change_rewrites_one_shard_of_the_parse_cache(tmp_path: Path) -> None:
+    from generator.load import ParseCache, parse_file
+
+    files = []
+    for n in range(40):
+        files.append(tmp_path / f"f{n}.yml")
+        files[-1].write_text(f"title: File {n}\n")
+    store = tmp_path / "parsed"
+    cache = ParseCache(store)
+    for path in files:
+        parse_file(path, path.name, cache)
+    cache.save()
+    written = {p.name: p.stat().st_mtime_ns for p in store.iterdir()}
+    assert len(written) > 20  # spread over shards
+
+    files[0].write_text("title: Changed\n")
+    warm = ParseCache(store)
+    for path in files:
+        parse_file(path, path.name, warm)
+    warm.save()
+    now = {p.name: p.stat().st_mtime_ns for p in store.iterdir()}
+    old_shard = f"{ParseCache.key(b'title: File 0' + chr(10).encode(), 'f0.yml')[:2]}.pickle"
+    new_shard = f"{ParseCache.key(files[0].read_bytes(), 'f0.yml')[:2]}.pickle"
+    rewritten = {name for name in now if written.get(name) != now[name]} | (set(written) - set(now))
+    assert rewritten == {old_shard, new_shard}  # the stale entry's shard and the new one's
+    again = ParseCache(store)
+    assert len(again.entries) == 40  # the old entry is gone, the new one kept
+
+
+def test_a_kept_cache_gives_back_the_model_validated_from_the_same_bytes(tmp_path: Path) -> None:
+    from generator.load import ParseCache
+    from generator.publication import read_publication
+
+    shutil.copytree(DATA, tmp_path / "data")
+    cache = ParseCache(None)
+    first, _ = read_publication(tmp_path / "data", cache)
+    cache.save()
+    measure = tmp_path / "data" / "measures" / "recycling-rate.yml"
+    measure.write_text(measure.read_text().replace("    value: 45.2\n", "    value: 45.3\n", 1))
+    second, _ = read_publication(tmp_path / "data", cache)
+    assert second.charters["corporate"] is first.charters["corporate"]  # not validated again
+    assert second.measures["recycling-rate"] is not first.measures["recycling-rate"]
+    assert 45.3 in [r.value for r in second.measures["recycling-rate"].results]
+    assert second.measures["recycling-rate"] == read_publication(tmp_path / "data")[0].measures["recycling-rate"]
 
 
 def test_file_size_limit_is_configurable(publication: Path, run) -> None:  # type: ignore[no-untyped-def]
