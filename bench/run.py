@@ -1,7 +1,8 @@
-"""Benchmark: how long each phase of a build takes for publications of three sizes.
+"""Benchmark: how long each phase of a build takes for publications of four sizes.
 
-    python -m bench.run                 # S and M, 3 runs each
-    python -m bench.run S M L --runs 3  # add the national-scale publication (slow)
+    python -m bench.run                          # S and M, 3 runs each
+    python -m bench.run S M L --runs 3           # add the national-scale publication (slow)
+    python -m bench.run S M --engine zensical    # built with Zensical instead of MkDocs
 
 Prints, per size, for cold builds (no caches) and warm ones (the caches of the build before):
 pages, data points, load+validate, render, MkDocs and total seconds (median of the runs, min-max
@@ -34,7 +35,7 @@ from bench.synth import generate as synthesise
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def phases(project: Path, cold: bool) -> dict[str, float]:
+def phases(project: Path, cold: bool, engine: str = "mkdocs") -> dict[str, float]:
     """One build in a child process (a fresh interpreter, as `charterkit build` is), timed phase by
     phase. Cold: no pages, site or caches from an earlier build. Warm: the parse cache and compiled
     templates of the build before are there, as when a council builds again after an edit."""
@@ -51,7 +52,9 @@ from generator.validate import validate
 from generator.render import render
 from generator.render.writer import write
 from generator.build import mkdocs_build, swap
+from generator.render.links import written_for
 from datetime import date
+written_for({engine!r}).__enter__()  # raw HTML links written for the engine that builds
 t0 = time.perf_counter()
 cache = ParseCache(Path('.charterkit-cache/parsed'))
 pub, problems = validate(Path('data'), cache)
@@ -61,7 +64,7 @@ t1 = time.perf_counter()
 out = render(pub, date(2026, 11, 23), Path('.charterkit-cache'))
 write(out, Path('site_src'))
 t2 = time.perf_counter()
-mkdocs_build(Path('mkdocs.yml'), Path('site.new'), pub)
+mkdocs_build(Path('mkdocs.yml'), Path('site.new'), pub, engine={engine!r})
 swap(Path('site.new'), Path('site'))
 t3 = time.perf_counter()
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -98,12 +101,14 @@ def summary(runs: list[dict[str, float]], pages: int) -> str:
     )
 
 
-def incremental(project: Path) -> str:
+def incremental(project: Path, engine: str = "mkdocs") -> str:
     """Change one result value and regenerate: files rewritten, and time taken (warm: the parse
     cache, the pages and their keys of the build before)."""
     from generator.build import generate
+    from generator.render.links import written_for
 
-    generate(project / "data", project / "site_src", keep_keys=True)  # as `serve` does
+    with written_for(engine):
+        generate(project / "data", project / "site_src", keep_keys=True)  # as `serve` does
     measure = sorted((project / "data" / "measures").glob("*.yml"))[0]
     before = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
     text = measure.read_text()
@@ -112,20 +117,21 @@ def incremental(project: Path) -> str:
     changed = f"    value: {float(match[1]) + 0.1:.1f}\n"
     measure.write_text(text[: match.start()] + changed + text[match.end() :])
     started = time.perf_counter()
-    done = generate(project / "data", project / "site_src")
+    with written_for(engine):
+        done = generate(project / "data", project / "site_src")
     took = time.perf_counter() - started
     after = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
     rewritten = sorted(str(p.relative_to(project / "site_src")) for p in after if before.get(p) != after[p])
     return f"{done.written} of {len(after)} files rewritten in {took:.2f} s: {', '.join(rewritten)}"
 
 
-def serve_latency(project: Path) -> float:
+def serve_latency(project: Path, engine: str = "mkdocs") -> float:
     """Seconds from saving a changed result until `charterkit serve` returns the changed page."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "data", "--port", str(port)],
+        [sys.executable, "-m", "generator", "serve", "data", "--port", str(port), "--engine", engine],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -197,10 +203,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", default=["S", "M"], choices=list(SIZES))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs", help="what builds the HTML")
     parser.add_argument("--work", type=Path, default=None, help="folder for the synthetic projects")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="charterkit-bench-"))
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; {args.runs} runs per size; {date.today()}")
+    print(
+        f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; {args.engine}; {args.runs} runs per size; "
+        f"{date.today()}"
+    )
     header = (
         f"{'size':7} {'pages':>6} {'points':>8} {'load+validate s':>18} {'render s':>18} {'mkdocs s':>20} "
         f"{'total s':>20} {'peak MB':>8} {'generator':>9} {'ms/page':>7}"
@@ -215,13 +225,13 @@ def main() -> None:
         for run in range(args.runs):
             for kind in runs:
                 print(f"[{size}] build {run + 1} of {args.runs} ({kind})...", file=sys.stderr, flush=True)
-                runs[kind].append(phases(project, cold=kind == "cold"))
+                runs[kind].append(phases(project, cold=kind == "cold", engine=args.engine))
         pages, points = count(project)
         for kind, done in runs.items():
             rows.append(f"{size + ' ' + kind:7} {pages:>6} {points:>8} {summary(done, pages)}")
-        print(f"[{size}] one-value change: {incremental(project)}", flush=True)
+        print(f"[{size}] one-value change: {incremental(project, args.engine)}", flush=True)
         if size in ("S", "M"):
-            waits = [serve_latency(project) for _ in range(args.runs)]
+            waits = [serve_latency(project, args.engine) for _ in range(args.runs)]
             print(f"[{size}] serve shows a changed result after {fmt(waits, ' s')}", flush=True)
         print(f"[{size}] page weight:", flush=True)
         for line in page_weight(project):
