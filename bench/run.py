@@ -51,10 +51,12 @@ from generator.load import ParseCache
 from generator.validate import validate
 from generator.render import render
 from generator.render.writer import write
-from generator.build import mkdocs_build, swap
+from generator.build import collected_rarely, mkdocs_build, swap
 from generator.render.links import written_for
 from datetime import date
 written_for({engine!r}).__enter__()  # raw HTML links written for the engine that builds
+rarely = collected_rarely()  # as `charterkit build` generates
+rarely.__enter__()
 t0 = time.perf_counter()
 cache = ParseCache(Path('.charterkit-cache/parsed'))
 pub, problems = validate(Path('data'), cache)
@@ -63,6 +65,7 @@ assert not [p for p in problems if p.severity == 'error'], problems[:3]
 t1 = time.perf_counter()
 out = render(pub, date(2026, 11, 23), Path('.charterkit-cache'))
 write(out, Path('site_src'))
+rarely.__exit__(None, None, None)
 t2 = time.perf_counter()
 mkdocs_build(Path('mkdocs.yml'), Path('site.new'), pub, engine={engine!r})
 swap(Path('site.new'), Path('site'))

@@ -190,8 +190,8 @@ def render(
         target = output if code == codes[0] else Prefixed(output, f"{code}/")
         sample = any(t.sample for (lang, _), (t, _) in publication.translations.items() if lang == code)
         kept = cache / f"pages-{code}.pickle" if cache is not None else None
-        traced = kept is not None and docs is not None and not overrides  # own templates: untraced code
-        traced = traced and (keep or bool(kept and kept.is_file()))
+        # a publication's own templates are code keys do not trace; keys are kept when asked or kept before
+        traced = kept is not None and docs is not None and not overrides and (keep or kept.is_file())
         store = keys.Store(
             kept if traced else None,
             (docs if code == codes[0] else docs / code) if docs is not None and traced else None,
